@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { csrf } from 'hono/csrf';
+import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
+import { academieRoutes } from './academie/routes.js';
+import { homePath } from './auth/current-user.js';
+import { loadSession, requireNewPasswordFirst } from './auth/middleware.js';
+import { authRoutes } from './auth/routes.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { isDatabaseReady } from './db/database.js';
+import { etablissementRoutes } from './etablissement/routes.js';
+import { familleRoutes } from './famille/routes.js';
+import { renderPage } from './http/render.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security.js';
+import { staticRoutes } from './http/static-routes.js';
+import { legalRoutes } from './legal/routes.js';
+import { ForbiddenRequestPage, NotFoundPage, PayloadTooLargePage, ServerErrorPage } from '../views/error-page.js';
+
+export const MAX_FORM_BYTES = 100 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.set('user', null);
+    c.set('sessionId', null);
+    await next();
+  });
+  if (deps.config.logRequests) app.use(requestLog());
+  app.use(securityHeaders({ https: deps.config.secureCookies }));
+
+  // Served before sessions, compression and ETags: static files are precompressed and immutable.
+  app.route('/', staticRoutes(deps.assets));
+  app.get('/healthz', (c) => c.text('ok', 200, { 'Cache-Control': 'no-store' }));
+  app.get('/readyz', async (c) =>
+    (await isDatabaseReady(deps.db))
+      ? c.text('ok', 200, { 'Cache-Control': 'no-store' })
+      : c.text('base de données indisponible', 503, { 'Cache-Control': 'no-store' }),
+  );
+
+  app.use(compress());
+  app.use(etag());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => {
+        throw new HTTPException(413, { res: c.text('Payload Too Large', 413) });
+      },
+    }),
+  );
+  app.use(
+    csrf({
+      // Behind a TLS proxy the request URL says http:// while the browser says https://: the public origin is accepted too.
+      origin: (origin, c) => origin === deps.config.publicOrigin || origin === new URL(c.req.url).origin,
+    }),
+  );
+  app.use(loadSession());
+  app.use(requireNewPasswordFirst());
+
+  app.get('/', (c) => {
+    const user = c.get('user');
+    return c.redirect(user ? homePath(user) : '/connexion', 303);
+  });
+  app.route('/', authRoutes());
+  app.route('/', familleRoutes());
+  app.route('/', etablissementRoutes());
+  app.route('/', academieRoutes());
+  app.route('/', legalRoutes());
+
+  app.notFound((c) => renderPage(c, { title: 'Page introuvable', status: 404 }, <NotFoundPage />));
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 403) {
+      return renderPage(c, { title: 'Demande refusée', status: 403 }, <ForbiddenRequestPage />);
+    }
+    if (error instanceof HTTPException && error.status === 413) {
+      return renderPage(c, { title: 'Envoi trop volumineux', status: 413 }, <PayloadTooLargePage />);
+    }
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', path: c.req.path, error: String(error?.stack ?? error) }));
+    return renderPage(c, { title: 'Erreur du service', status: 500 }, <ServerErrorPage />);
+  });
+
+  return app;
+}

@@ -1,0 +1,173 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../context.js';
+import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
+import { clientAddress } from '../http/client-address.js';
+import { renderPage } from '../http/render.js';
+import type { FieldError } from '../../views/components/error-summary.js';
+import { LoginPage } from '../../views/auth/login-page.js';
+import { PasswordPage } from '../../views/auth/password-page.js';
+import { clearSessionCookie, writeSessionCookie } from './cookie.js';
+import { homePath } from './current-user.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { createSession, invalidateSession, invalidateUserSessions } from './session.js';
+import { clearLoginFailures, lockedUntil, normaliseLogin, recordLoginFailure } from './throttle.js';
+
+const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect. Vérifiez votre saisie et réessayez.';
+
+const loginForm = z.object({
+  identifiant: z.string().max(200).default(''),
+  mot_de_passe: z.string().max(MAX_PASSWORD_LENGTH).default(''),
+});
+
+const passwordForm = z.object({
+  mot_de_passe_actuel: z.string().max(MAX_PASSWORD_LENGTH).default(''),
+  nouveau_mot_de_passe: z.string().max(MAX_PASSWORD_LENGTH * 4).default(''),
+  confirmation: z.string().max(MAX_PASSWORD_LENGTH * 4).default(''),
+});
+
+/** Form bodies arrive as strings; anything else (a repeated field, a file) is treated as absent. */
+async function formFields(request: Request): Promise<Record<string, string>> {
+  const fields: Record<string, string> = {};
+  const body = await request.formData().catch(() => new FormData());
+  for (const [key, value] of body) {
+    if (typeof value === 'string' && !(key in fields)) fields[key] = value;
+  }
+  return fields;
+}
+
+function formatTime(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('hour')} h ${part('minute')}`;
+}
+
+export function authRoutes() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/connexion', (c) => {
+    const user = c.get('user');
+    if (user) return c.redirect(user.mustChangePassword ? '/mot-de-passe' : homePath(user), 303);
+    const info =
+      c.req.query('deconnecte') !== undefined
+        ? 'Vous êtes déconnecté.'
+        : c.req.query('session') === 'expiree'
+          ? 'Votre session a expiré. Connectez-vous à nouveau.'
+          : undefined;
+    return renderPage(c, { title: 'Connexion' }, <LoginPage info={info} />);
+  });
+
+  app.post('/connexion', async (c) => {
+    const { db, config, now } = c.get('deps');
+    const parsed = loginForm.safeParse(await formFields(c.req.raw));
+    const form = parsed.success ? parsed.data : { identifiant: '', mot_de_passe: '' };
+    const shownLogin = form.identifiant.slice(0, 200);
+
+    const errors: FieldError[] = [];
+    if (!parsed.success) errors.push({ field: 'identifiant', message: 'Le formulaire envoyé est invalide. Réessayez.' });
+    if (parsed.success && form.identifiant.trim() === '') errors.push({ field: 'identifiant', message: 'Saisissez votre identifiant.' });
+    if (parsed.success && form.mot_de_passe === '') errors.push({ field: 'mot_de_passe', message: 'Saisissez votre mot de passe.' });
+    if (errors.length > 0) {
+      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 422 }, <LoginPage login={shownLogin} errors={errors} />);
+    }
+
+    const address = clientAddress(c, config.trustProxy);
+    const until = await lockedUntil(db, form.identifiant, address, now());
+    if (until) {
+      const failure = `Trop de tentatives de connexion. Pour protéger les comptes, la connexion est suspendue jusqu’à ${formatTime(until, config.timeZone)}. Réessayez ensuite.`;
+      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 429 }, <LoginPage login={shownLogin} failure={failure} />);
+    }
+
+    const login = normaliseLogin(form.identifiant);
+    const account = await db
+      .selectFrom('user_account')
+      .select(['id', 'role', 'password_hash', 'must_change_password'])
+      .where('login', '=', login)
+      .executeTakeFirst();
+    // The same work is done for an unknown login, so that timing does not tell which accounts exist.
+    const passwordHash = account?.password_hash ?? (await decoyPasswordHash());
+    const passwordMatches = await verifyPassword(form.mot_de_passe, passwordHash);
+    if (!account || !account.password_hash || !passwordMatches) {
+      await recordLoginFailure(db, form.identifiant, address, now());
+      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 422 }, <LoginPage login={shownLogin} failure={WRONG_CREDENTIALS} />);
+    }
+
+    await clearLoginFailures(db, form.identifiant);
+    // A new session id at every login: a session planted before login is never promoted.
+    const previous = c.get('sessionId');
+    if (previous) await invalidateSession(db, previous);
+    const { token } = await createSession(db, account.id, now());
+    await db.updateTable('user_account').set({ last_login_at: now() }).where('id', '=', account.id).execute();
+    writeSessionCookie(c, token);
+    if (account.must_change_password) return c.redirect('/mot-de-passe', 303);
+    return c.redirect(homePath(account), 303);
+  });
+
+  app.post('/deconnexion', async (c) => {
+    const sessionId = c.get('sessionId');
+    if (sessionId) await invalidateSession(c.get('deps').db, sessionId);
+    clearSessionCookie(c);
+    return c.redirect('/connexion?deconnecte', 303);
+  });
+
+  app.get('/mot-de-passe', (c) => {
+    const user = c.get('user');
+    if (!user) return c.redirect('/connexion', 303);
+    return renderPage(
+      c,
+      { title: 'Choisir un nouveau mot de passe' },
+      <PasswordPage forced={user.mustChangePassword} minLength={MIN_PASSWORD_LENGTH} />,
+    );
+  });
+
+  app.post('/mot-de-passe', async (c) => {
+    const user = c.get('user');
+    if (!user) return c.redirect('/connexion', 303);
+    const { db, now } = c.get('deps');
+    const parsed = passwordForm.safeParse(await formFields(c.req.raw));
+    const form = parsed.success ? parsed.data : { mot_de_passe_actuel: '', nouveau_mot_de_passe: '', confirmation: '' };
+    const errors: FieldError[] = [];
+    const forced = user.mustChangePassword;
+
+    if (!forced) {
+      const account = await db.selectFrom('user_account').select('password_hash').where('id', '=', user.accountId).executeTakeFirst();
+      if (form.mot_de_passe_actuel === '') {
+        errors.push({ field: 'mot_de_passe_actuel', message: 'Saisissez votre mot de passe actuel.' });
+      } else if (!account?.password_hash || !(await verifyPassword(form.mot_de_passe_actuel, account.password_hash))) {
+        errors.push({ field: 'mot_de_passe_actuel', message: 'Le mot de passe actuel est incorrect.' });
+      }
+    }
+    const problem = checkNewPassword(form.nouveau_mot_de_passe, {
+      login: user.login,
+      ...(forced ? {} : { currentPassword: form.mot_de_passe_actuel }),
+    });
+    if (problem) errors.push({ field: 'nouveau_mot_de_passe', message: problem.message });
+    if (form.confirmation !== form.nouveau_mot_de_passe) {
+      errors.push({ field: 'confirmation', message: 'Les deux mots de passe saisis ne sont pas identiques.' });
+    }
+    if (errors.length > 0) {
+      return renderPage(
+        c,
+        { title: 'Choisir un nouveau mot de passe', hasErrors: true, status: 422 },
+        <PasswordPage forced={forced} minLength={MIN_PASSWORD_LENGTH} errors={errors} />,
+      );
+    }
+
+    const passwordHash = await hashPassword(form.nouveau_mot_de_passe);
+    const at = now();
+    const { token } = await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('user_account')
+        .set({ password_hash: passwordHash, must_change_password: false, password_changed_at: at, updated_at: at })
+        .where('id', '=', user.accountId)
+        .execute();
+      // Every session of the account ends, this one too: a new id is issued below.
+      await invalidateUserSessions(trx, user.accountId);
+      return createSession(trx, user.accountId, at);
+    });
+    writeSessionCookie(c, token);
+    return c.redirect(`${homePath(user)}?message=mot-de-passe-modifie`, 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,50 @@
+export function NotFoundPage() {
+  return (
+    <>
+      <h1>Page introuvable</h1>
+      <p>La page que vous cherchez n’existe pas, ou vous n’avez pas accès à cette page.</p>
+      <p>
+        <a href="/">Retour à l’accueil</a>
+      </p>
+    </>
+  );
+}
+
+export function ServerErrorPage() {
+  return (
+    <>
+      <h1>Une erreur est survenue</h1>
+      <p>Le service n’a pas pu traiter votre demande. Rien n’a été enregistré. Réessayez dans quelques instants.</p>
+      <p>
+        <a href="/">Retour à l’accueil</a>
+      </p>
+    </>
+  );
+}
+
+export function ForbiddenRequestPage() {
+  return (
+    <>
+      <h1>Demande refusée</h1>
+      <p>
+        Par sécurité, ce formulaire n’a pas été accepté. Revenez à la page précédente, rechargez-la, puis envoyez le
+        formulaire à nouveau.
+      </p>
+      <p>
+        <a href="/">Retour à l’accueil</a>
+      </p>
+    </>
+  );
+}
+
+export function PayloadTooLargePage() {
+  return (
+    <>
+      <h1>Envoi trop volumineux</h1>
+      <p>Le formulaire envoyé dépasse la taille autorisée. Rien n’a été enregistré. Raccourcissez votre saisie et réessayez.</p>
+      <p>
+        <a href="/">Retour à l’accueil</a>
+      </p>
+    </>
+  );
+}
