@@ -145,7 +145,10 @@ export type SeedSummary = { schools: number; pupils: number; representatives: nu
  * Fills an empty database with the demo académie. Does nothing (returns null) when any school
  * already exists, so that it is safe at every start.
  */
-export async function seedDemo(db: Kysely<Database>, options: { now: Date; pupilsPerDivision?: number }): Promise<SeedSummary | null> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  options: { now: Date; pupilsPerDivision?: number; /** One hash for every account (tests); otherwise each gets its own salt. */ passwordHash?: string },
+): Promise<SeedSummary | null> {
   const pupilsPerDivision = options.pupilsPerDivision ?? 25;
   const schoolYear = schoolYearAt(options.now);
   const random = randomGenerator(20260901);
@@ -157,7 +160,7 @@ export async function seedDemo(db: Kysely<Database>, options: { now: Date; pupil
     ...DEMO_SCHOOLS.flatMap((school) => [school.head.login, school.named.pupil.login, ...school.named.representatives.map((r) => r.login)]),
   ];
   // Each account gets its own salt; hashing happens before the transaction so it stays short.
-  for (const login of logins) passwordHashes.set(login, await hashPassword(DEMO_PASSWORD));
+  for (const login of logins) passwordHashes.set(login, options.passwordHash ?? (await hashPassword(DEMO_PASSWORD)));
   const accountValues = (login: string) => ({ login, password_hash: passwordHashes.get(login)!, must_change_password: false });
 
   return db.transaction().execute(async (trx) => {

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Every validation message a person may read is in French, the configuration's included.
+z.config(z.locales.fr());
+
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 const timeZone = z.string().refine(

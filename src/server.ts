@@ -49,13 +49,18 @@ async function start(config: Config): Promise<void> {
       if ('closeAllConnections' in server) server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    // Connections still busy become idle once their response is sent: close them as they do.
+    const closeIdle = setInterval(() => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }, 100);
+    closeIdle.unref();
     server.close(async () => {
       clearTimeout(force);
+      clearInterval(closeIdle);
       await database.close();
       log('service arrêté');
       process.exit(0);
     });
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

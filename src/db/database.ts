@@ -34,24 +34,31 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   try {
     const pglite = new PGlite(target.kind === 'embedded' ? target.dataDir : 'memory://', { parsers: pgliteParsers });
     await pglite.waitReady;
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
-    return {
-      db,
-      kind: target.kind,
-      async close() {
-        try {
-          await db.destroy();
-          if (!pglite.closed) await pglite.close();
-        } finally {
-          releaseLock();
-        }
-      },
-    };
+    return databaseOnPGlite(pglite, target.kind, releaseLock);
   } catch (error) {
     releaseLock();
     throw error;
   }
 }
+
+/** A handle on an already open PGlite (tests open one and clone it for each test). */
+export function databaseOnPGlite(pglite: PGlite, kind: 'embedded' | 'memory' = 'memory', releaseLock: () => void = () => {}): DatabaseHandle {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    kind,
+    async close() {
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        releaseLock();
+      }
+    },
+  };
+}
+
+export { pgliteParsers };
 
 export async function isDatabaseReady(db: Kysely<Database>): Promise<boolean> {
   try {

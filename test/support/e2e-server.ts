@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../src/db/database.js';
 import { findStaticDir } from '../../src/http/find-static-dir.js';
 import { loadStaticAssets } from '../../src/http/static-assets.js';
 import { seedDemo } from '../../scripts/seed-demo.js';
-import { createTestDatabase } from './database.js';
+import { createTestDatabase, sharedDemoPasswordHash } from './database.js';
 
 export type E2EServer = {
   /** `http://127.0.0.1:<port>`, also the configured PUBLIC_ORIGIN. */
@@ -33,7 +33,7 @@ export type E2EServerOptions = {
  * (PGlite in memory, or a clone of the PostgreSQL template when DATABASE_URL is set).
  */
 export async function startE2EServer(options: E2EServerOptions = {}): Promise<E2EServer> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ seed: false });
   let server: ServerType | undefined;
   try {
     // Listen first: the port is only known then, and the configuration (PUBLIC_ORIGIN, checked
@@ -57,7 +57,7 @@ export async function startE2EServer(options: E2EServerOptions = {}): Promise<E2
     const config = loadConfig({ NODE_ENV: 'test', LOG_REQUESTS: 'false', ...options.env, PUBLIC_ORIGIN: baseUrl });
     await ensureAcademy(database.db, { name: config.academyName, timeZone: config.timeZone });
     if (options.seed ?? true) {
-      await seedDemo(database.db, { now: new Date(), pupilsPerDivision: options.pupilsPerDivision ?? 4 });
+      await seedDemo(database.db, { now: new Date(), pupilsPerDivision: options.pupilsPerDivision ?? 4, passwordHash: await sharedDemoPasswordHash() });
     }
     app = createApp({ db: database.db, config, assets: loadStaticAssets(findStaticDir()), now: () => new Date() });
 

@@ -1,11 +1,9 @@
 import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { ensureAcademy } from '../../src/db/academy.js';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { findStaticDir } from '../../src/http/find-static-dir.js';
 import { loadStaticAssets, type StaticAssets } from '../../src/http/static-assets.js';
-import { seedDemo } from '../../scripts/seed-demo.js';
-import { createTestDatabase } from './database.js';
+import { createTestDatabase, TEST_SEED_INSTANT } from './database.js';
 
 let assets: StaticAssets | undefined;
 
@@ -21,16 +19,14 @@ export type TestApp = {
 
 /** The whole service on a fresh database, with the demo académie unless told otherwise, and a clock the test moves. */
 export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ seed: options.seed ?? true });
   const config = loadConfig({ NODE_ENV: 'test', LOG_REQUESTS: 'false', PUBLIC_ORIGIN: TEST_ORIGIN, ...options.env });
-  await ensureAcademy(database.db, { name: config.academyName, timeZone: config.timeZone });
   const clock = {
-    now: new Date('2027-03-15T09:00:00Z'),
+    now: TEST_SEED_INSTANT,
     advance(ms: number) {
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  if (options.seed ?? true) await seedDemo(database.db, { now: clock.now, pupilsPerDivision: 4 });
   assets ??= loadStaticAssets(findStaticDir());
   const app = createApp({ db: database.db, config, assets, now: () => clock.now });
   return { app, database, config, clock, close: () => database.close() };
