@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseOnPGlite, pgliteParsers, type DatabaseHandle } from '../../src/db/database.js';
+import type { Database } from '../../src/db/schema.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createTestDatabase } from '../support/database.js';
 
@@ -22,7 +23,7 @@ afterAll(async () => {
   await pglite?.close();
 });
 
-async function catalog(db: Kysely<unknown>) {
+async function catalog(db: Kysely<Database>) {
   const columns = await sql<Record<string, unknown>>`
     select table_name, column_name, data_type, is_nullable, column_default, is_identity
     from information_schema.columns where table_schema = 'public'
