@@ -1,5 +1,5 @@
-# Orientation — one container serves one académie. Build: docker build -t orientation .
 # syntax=docker/dockerfile:1
+# Orientation — one container serves one académie. Build: docker build -t orientation .
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app

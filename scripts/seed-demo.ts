@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { pathToFileURL } from 'node:url';
 import { hashPassword } from '../src/auth/password.js';
 import type { Database, Level, SchoolKind } from '../src/db/schema.js';
+import { seedDemoCampaigns } from './seed-demo-campaigns.js';
 
 // The demo académie: four schools, two divisions each, generated French families, and the
 // named accounts of the README (all with the password « orientation »).
@@ -139,7 +140,7 @@ export function schoolYearAt(now: Date): number {
   return now.getUTCMonth() >= 7 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
 }
 
-export type SeedSummary = { schools: number; pupils: number; representatives: number; accounts: number };
+export type SeedSummary = { schools: number; pupils: number; representatives: number; accounts: number; campaigns: number };
 
 /**
  * Fills an empty database with the demo académie. Does nothing (returns null) when any school
@@ -163,11 +164,11 @@ export async function seedDemo(
   for (const login of logins) passwordHashes.set(login, options.passwordHash ?? (await hashPassword(DEMO_PASSWORD)));
   const accountValues = (login: string) => ({ login, password_hash: passwordHashes.get(login)!, must_change_password: false });
 
-  return db.transaction().execute(async (trx) => {
+  const summary = await db.transaction().execute(async (trx) => {
     const anySchool = await trx.selectFrom('school').select('id').limit(1).executeTakeFirst();
     if (anySchool) return null;
     const academy = await trx.selectFrom('academy').select('id').orderBy('id').executeTakeFirstOrThrow();
-    const summary: SeedSummary = { schools: 0, pupils: 0, representatives: 0, accounts: 0 };
+    const summary: SeedSummary = { schools: 0, pupils: 0, representatives: 0, accounts: 0, campaigns: 0 };
 
     const admin = await trx
       .insertInto('academy_admin')
@@ -252,6 +253,10 @@ export async function seedDemo(
     }
     return summary;
   });
+  if (!summary) return null;
+  // Campaigns go through the procedure's own transitions, each in its own transaction.
+  summary.campaigns = await seedDemoCampaigns(db, options.now);
+  return summary;
 }
 
 // `tsx scripts/seed-demo.ts`: seeds the database named by the environment, as `npm start` would.

@@ -122,6 +122,146 @@ export interface LoginThrottleTable {
   locked_until: Instant | null;
 }
 
+export type Phase = 'provisional' | 'final';
+export type MemberKind = 'representative' | 'pupil';
+type Json = ColumnType<unknown, string, string>;
+
+export interface CampaignTable {
+  id: Generated<number>;
+  school_id: number;
+  level: Level;
+  school_year: number;
+  intentions_opens_at: Instant | null;
+  intentions_closes_at: Instant | null;
+  acknowledgement_opens_at: Instant | null;
+  acknowledgement_closes_at: Instant | null;
+  choices_opens_at: Instant | null;
+  choices_closes_at: Instant | null;
+  response_opens_at: Instant | null;
+  response_closes_at: Instant | null;
+  second_representative: ColumnType<'presumed' | 'required' | 'none', 'presumed' | 'required' | 'none' | undefined>;
+  pupil_access: ColumnType<boolean, boolean | undefined, boolean>;
+  term_wording: ColumnType<'trimestre' | 'semestre', 'trimestre' | 'semestre' | undefined>;
+  school_message: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CouncilDateTable {
+  campaign_id: number;
+  division_id: number;
+  provisional_at: Instant | null;
+  final_at: Instant | null;
+}
+
+export interface SchoolSpecialtyTable {
+  school_id: number;
+  specialty_code: string;
+}
+
+export interface PupilFileTable {
+  id: Generated<number>;
+  pupil_id: number;
+  campaign_id: number;
+  version: ColumnType<number, number | undefined, number>;
+  provisional_status: ColumnType<string, string | undefined, string>;
+  final_status: ColumnType<string, string | undefined, string>;
+  accord_status: string | null;
+  outcome_status: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface WishTable {
+  file_id: number;
+  phase: Phase;
+  rank: number;
+  track: string;
+  details: Json;
+}
+
+export interface PhaseValidationTable {
+  file_id: number;
+  phase: Phase;
+  author_kind: MemberKind | null;
+  author_id: number | null;
+  validated_at: Instant | null;
+  closed_at: Instant | null;
+}
+
+export interface CouncilAnswerTable {
+  file_id: number;
+  phase: Phase;
+  rank: number;
+  answer: string;
+}
+
+export interface CouncilSummaryTable {
+  file_id: number;
+  phase: Phase;
+  tracks: Json;
+  motivations: string;
+}
+
+export interface PublicationTable {
+  campaign_id: number;
+  division_id: number;
+  phase: Phase;
+  published_at: Instant;
+  published_by_staff_id: number | null;
+}
+
+export interface AcknowledgementTable {
+  file_id: number;
+  member_kind: MemberKind;
+  member_id: number;
+  acknowledged_at: Instant;
+}
+
+export interface FamilyResponseTable {
+  file_id: number;
+  kind: 'accepted' | 'refused';
+  tracks: Json;
+  member_kind: MemberKind | null;
+  member_id: number | null;
+  responded_at: Instant;
+}
+
+export interface AccordTable {
+  file_id: number;
+  member_kind: MemberKind | null;
+  member_id: number | null;
+  given_at: Instant | null;
+}
+
+export type OutcomeRecordKind = 'decision' | 'dialogue' | 'interview' | 'head_decision' | 'appeal' | 'commission_decision' | 'maintien';
+
+export interface OutcomeRecordTable {
+  file_id: number;
+  kind: OutcomeRecordKind;
+  occurred_at: Instant;
+  tracks: Json | null;
+  text: string | null;
+  cause: string | null;
+  deadline_at: Instant | null;
+  lodged_at: Instant | null;
+}
+
+export interface HistoryTable {
+  id: Generated<number>;
+  pupil_id: number;
+  file_id: number | null;
+  occurred_at: Instant;
+  actor_kind: 'representative' | 'pupil' | 'staff' | 'service' | 'academy_admin';
+  actor_account_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  on_behalf_of: string | null;
+  action: string;
+  before: Json | null;
+  after: Json | null;
+}
+
 export interface Database {
   academy: AcademyTable;
   school: SchoolTable;
@@ -134,6 +274,20 @@ export interface Database {
   user_account: UserAccountTable;
   session: SessionTable;
   login_throttle: LoginThrottleTable;
+  campaign: CampaignTable;
+  council_date: CouncilDateTable;
+  school_specialty: SchoolSpecialtyTable;
+  pupil_file: PupilFileTable;
+  wish: WishTable;
+  phase_validation: PhaseValidationTable;
+  council_answer: CouncilAnswerTable;
+  council_summary: CouncilSummaryTable;
+  publication: PublicationTable;
+  acknowledgement: AcknowledgementTable;
+  family_response: FamilyResponseTable;
+  accord: AccordTable;
+  outcome_record: OutcomeRecordTable;
+  history: HistoryTable;
 }
 
 export type UserAccount = Selectable<UserAccountTable>;
