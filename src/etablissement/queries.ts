@@ -14,3 +14,94 @@ export async function schoolOverview(db: Kysely<Database>, schoolId: number) {
     .execute();
   return { school, divisions };
 }
+
+export type GridRow = {
+  pupilId: number;
+  firstName: string;
+  lastName: string;
+  wishes: Array<{ rank: number; track: string; details: Record<string, unknown> }>;
+  answers: Array<{ rank: number; answer: string }>;
+  councilTracks: string[];
+  motivations: string;
+  status: string | null;
+};
+
+/** A division's council grid for one phase: every pupil with their wishes and the council's answers, in one query. */
+export async function divisionGrid(db: Kysely<Database>, input: { campaignId: number; divisionId: number; phase: 'provisional' | 'final' }): Promise<GridRow[]> {
+  const result = await sql<{
+    pupil_id: number;
+    first_name: string;
+    last_name: string;
+    wishes: GridRow['wishes'] | null;
+    answers: GridRow['answers'] | null;
+    council_tracks: string[] | null;
+    motivations: string | null;
+    status: string | null;
+  }>`
+    select p.id as pupil_id, p.first_name, p.last_name,
+      (select jsonb_agg(jsonb_build_object('rank', w.rank, 'track', w.track, 'details', w.details) order by w.rank)
+         from wish w where w.file_id = f.id and w.phase = ${input.phase}) as wishes,
+      (select jsonb_agg(jsonb_build_object('rank', a.rank, 'answer', a.answer) order by a.rank)
+         from council_answer a where a.file_id = f.id and a.phase = ${input.phase}) as answers,
+      cs.tracks as council_tracks, cs.motivations,
+      case when ${input.phase} = 'provisional' then f.provisional_status else f.final_status end as status
+    from pupil p
+    left join pupil_file f on f.pupil_id = p.id and f.campaign_id = ${input.campaignId}
+    left join council_summary cs on cs.file_id = f.id and cs.phase = ${input.phase}
+    where p.division_id = ${input.divisionId}
+    order by p.last_name, p.first_name, p.id`.execute(db);
+  return result.rows.map((row) => ({
+    pupilId: row.pupil_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    wishes: row.wishes ?? [],
+    answers: row.answers ?? [],
+    councilTracks: row.council_tracks ?? [],
+    motivations: row.motivations ?? '',
+    status: row.status,
+  }));
+}
+
+export type DashboardCounts = {
+  divisionId: number;
+  divisionName: string;
+  pupils: number;
+  intentionsValidated: number;
+  acknowledged: number;
+  choicesValidated: number;
+  answered: number;
+  accordsPending: number;
+  decided: number;
+  inDialogue: number;
+  representativesWithoutAccount: number;
+  representativesWithoutEmail: number;
+};
+
+/** Per division of a campaign's school, how far the families are: one query. */
+export async function dashboardCounts(db: Kysely<Database>, campaignId: number): Promise<DashboardCounts[]> {
+  const result = await sql<DashboardCounts>`
+    select d.id as "divisionId", d.name as "divisionName",
+      count(distinct p.id)::int as pupils,
+      count(distinct p.id) filter (where pv.validated_at is not null)::int as "intentionsValidated",
+      count(distinct p.id) filter (where f.provisional_status = 'acknowledged')::int as acknowledged,
+      count(distinct p.id) filter (where fv.validated_at is not null)::int as "choicesValidated",
+      count(distinct p.id) filter (where f.final_status = 'answered')::int as answered,
+      count(distinct p.id) filter (where f.accord_status = 'pending')::int as "accordsPending",
+      count(distinct p.id) filter (where f.outcome_status = 'decided')::int as decided,
+      count(distinct p.id) filter (where f.outcome_status in ('dialogue', 'interviewed', 'headDecided', 'appealed', 'commissionDecided', 'maintained'))::int as "inDialogue",
+      count(distinct r.id) filter (where ua.id is null)::int as "representativesWithoutAccount",
+      count(distinct r.id) filter (where r.email is null)::int as "representativesWithoutEmail"
+    from campaign c
+    join division d on d.school_id = c.school_id and d.level = c.level and d.school_year = c.school_year
+    left join pupil p on p.division_id = d.id
+    left join pupil_file f on f.pupil_id = p.id and f.campaign_id = c.id
+    left join phase_validation pv on pv.file_id = f.id and pv.phase = 'provisional'
+    left join phase_validation fv on fv.file_id = f.id and fv.phase = 'final'
+    left join pupil_representative pr on pr.pupil_id = p.id
+    left join representative r on r.id = pr.representative_id
+    left join user_account ua on ua.representative_id = r.id
+    where c.id = ${campaignId}
+    group by d.id, d.name
+    order by d.name`.execute(db);
+  return result.rows;
+}
