@@ -3,21 +3,32 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import { renderPage } from '../http/render.js';
 import { SchoolHomePage } from '../../views/etablissement/school-home-page.js';
-import { schoolOverview } from './queries.js';
+import { councilRoutes } from './council-routes.js';
+import { dashboardCounts, schoolOverview } from './queries.js';
 
 export function etablissementRoutes() {
   const app = new Hono<AppEnv>();
 
   app.get('/etablissement', requireRole('staff'), async (c) => {
     const staff = c.get('user')!.staff!;
-    const overview = await schoolOverview(c.get('deps').db, staff.schoolId);
+    const { db } = c.get('deps');
+    const overview = await schoolOverview(db, staff.schoolId);
     if (!overview) return c.notFound();
+    const campaign = await db
+      .selectFrom('campaign')
+      .select('id')
+      .where('school_id', '=', staff.schoolId)
+      .orderBy('school_year', 'desc')
+      .executeTakeFirst();
+    const counts = campaign ? await dashboardCounts(db, campaign.id) : [];
     return renderPage(
       c,
       { title: overview.school.name },
-      <SchoolHomePage school={overview.school} staffRole={staff.role} divisions={overview.divisions} />,
+      <SchoolHomePage school={overview.school} staffRole={staff.role} divisions={overview.divisions} counts={counts} />,
     );
   });
+
+  app.route('/', councilRoutes());
 
   return app;
 }

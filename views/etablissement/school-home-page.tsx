@@ -1,10 +1,26 @@
+export type DivisionCounts = {
+  divisionId: number;
+  pupils: number;
+  intentionsValidated: number;
+  acknowledged: number;
+  choicesValidated: number;
+  answered: number;
+  accordsPending: number;
+  decided: number;
+  inDialogue: number;
+  representativesWithoutAccount: number;
+  representativesWithoutEmail: number;
+};
+
 export type SchoolHomeProps = {
   school: { name: string; uai: string };
   staffRole: 'head' | 'secretary';
   divisions: Array<{ id: number; name: string; level: '3e' | '2de'; pupilCount: number }>;
+  counts: DivisionCounts[];
 };
 
-export function SchoolHomePage({ school, staffRole, divisions }: SchoolHomeProps) {
+export function SchoolHomePage({ school, staffRole, divisions, counts }: SchoolHomeProps) {
+  const countsOf = (divisionId: number) => counts.find((count) => count.divisionId === divisionId);
   return (
     <>
       <h1>{school.name}</h1>
@@ -13,22 +29,54 @@ export function SchoolHomePage({ school, staffRole, divisions }: SchoolHomeProps
       </p>
       <div class="table-wrapper">
         <table>
-          <caption>Divisions de l’établissement</caption>
+          <caption>Suivi des familles par division</caption>
           <thead>
             <tr>
               <th scope="col">Division</th>
-              <th scope="col">Palier</th>
               <th scope="col">Élèves</th>
+              <th scope="col">Intentions validées</th>
+              <th scope="col">Accusés de réception</th>
+              <th scope="col">Choix validés</th>
+              <th scope="col">Réponses</th>
+              <th scope="col">Décisions</th>
+              <th scope="col">En dialogue</th>
+              <th scope="col">Conseil de classe</th>
             </tr>
           </thead>
           <tbody>
-            {divisions.map((division) => (
-              <tr>
-                <th scope="row">{division.name}</th>
-                <td>{division.level}</td>
-                <td>{division.pupilCount}</td>
-              </tr>
-            ))}
+            {divisions.map((division) => {
+              const count = countsOf(division.id);
+              return (
+                <tr>
+                  <th scope="row">{division.name}</th>
+                  <td>{division.pupilCount}</td>
+                  <td>{count?.intentionsValidated ?? '—'}</td>
+                  <td>{count?.acknowledged ?? '—'}</td>
+                  <td>{count?.choicesValidated ?? '—'}</td>
+                  <td>{count?.answered ?? '—'}</td>
+                  <td>{count?.decided ?? '—'}</td>
+                  <td>{count?.inDialogue ?? '—'}</td>
+                  <td>
+                    {count ? (
+                      <ul class="plain-list">
+                        <li>
+                          <a href={`/etablissement/divisions/${division.id}/conseil/avis-provisoires`}>
+                            Avis provisoires<span class="visually-hidden"> de la {division.name}</span>
+                          </a>
+                        </li>
+                        <li>
+                          <a href={`/etablissement/divisions/${division.id}/conseil/propositions`}>
+                            Propositions<span class="visually-hidden"> de la {division.name}</span>
+                          </a>
+                        </li>
+                      </ul>
+                    ) : (
+                      'Aucune campagne'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
