@@ -3,6 +3,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import { renderPage } from '../http/render.js';
 import { SchoolHomePage } from '../../views/etablissement/school-home-page.js';
+import { campaignRoutes } from './campaign-routes.js';
 import { councilRoutes } from './council-routes.js';
 import { dashboardCounts, schoolOverview } from './queries.js';
 
@@ -29,6 +30,7 @@ export function etablissementRoutes() {
   });
 
   app.route('/', councilRoutes());
+  app.route('/', campaignRoutes());
 
   return app;
 }

@@ -27,6 +27,9 @@ export function SchoolHomePage({ school, staffRole, divisions, counts }: SchoolH
       <p>
         UAI {school.uai} — {staffRole === 'head' ? 'Chef d’établissement' : 'Secrétariat'}
       </p>
+      <p>
+        <a href="/etablissement/campagne">Campagne d’orientation : calendrier, réglages, ouverture et fermeture des saisies</a>
+      </p>
       <div class="table-wrapper">
         <table>
           <caption>Suivi des familles par division</caption>
