@@ -8,6 +8,11 @@ export function SchoolsPage({ schools }: SchoolsPageProps) {
   return (
     <>
       <h1>Établissements de l’académie</h1>
+      <p>
+        <a href="/academie/etablissements/nouveau" class="button">
+          Ajouter un établissement
+        </a>
+      </p>
       <div class="table-wrapper">
         <table>
           <caption>{schools.length} établissement(s)</caption>
@@ -22,7 +27,9 @@ export function SchoolsPage({ schools }: SchoolsPageProps) {
           <tbody>
             {schools.map((school) => (
               <tr>
-                <th scope="row">{school.name}</th>
+                <th scope="row">
+                  <a href={`/academie/etablissements/${school.id}`}>{school.name}</a>
+                </th>
                 <td>{school.uai}</td>
                 <td>{KIND_LABELS[school.kind]}</td>
                 <td>{school.pupilCount ?? 0}</td>
