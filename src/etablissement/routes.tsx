@@ -5,6 +5,7 @@ import { renderPage } from '../http/render.js';
 import { SchoolHomePage } from '../../views/etablissement/school-home-page.js';
 import { campaignRoutes } from './campaign-routes.js';
 import { councilRoutes } from './council-routes.js';
+import { importRoutes } from './import-routes.js';
 import { dashboardCounts, schoolOverview } from './queries.js';
 
 export function etablissementRoutes() {
@@ -31,6 +32,7 @@ export function etablissementRoutes() {
 
   app.route('/', councilRoutes());
   app.route('/', campaignRoutes());
+  app.route('/', importRoutes());
 
   return app;
 }
