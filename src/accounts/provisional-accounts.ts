@@ -26,6 +26,14 @@ const ownerColumn = (owner: AccountOwner) =>
 const ownerId = (owner: AccountOwner) =>
   owner.role === 'representative' ? owner.representativeId : owner.role === 'pupil' ? owner.pupilId : owner.role === 'staff' ? owner.staffId : owner.academyAdminId;
 
+export type ProvisionalCredentials = { password: string; passwordHash: string };
+
+/** A new provisional password and its hash. Hash many at once with Promise.all: the hashing pool bounds them. */
+export async function newProvisionalCredentials(): Promise<ProvisionalCredentials> {
+  const password = provisionalPassword(randomBytes(12));
+  return { password, passwordHash: await hashPassword(password) };
+}
+
 /**
  * Gives a person an account with a new provisional password (forced change at first login),
  * or, when they have one, a new provisional password that ends their sessions. The password is
@@ -34,9 +42,9 @@ const ownerId = (owner: AccountOwner) =>
 export async function issueProvisionalAccount(
   db: Kysely<Database>,
   person: { firstName: string; lastName: string; owner: AccountOwner },
+  credentials?: ProvisionalCredentials,
 ): Promise<IssuedAccount> {
-  const password = provisionalPassword(randomBytes(12));
-  const passwordHash = await hashPassword(password);
+  const { password, passwordHash } = credentials ?? (await newProvisionalCredentials());
   const column = ownerColumn(person.owner);
   const existing = await db.selectFrom('user_account').select(['id', 'login']).where(column, '=', ownerId(person.owner)).executeTakeFirst();
   if (existing) {

@@ -3,6 +3,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import { renderPage } from '../http/render.js';
 import { SchoolHomePage } from '../../views/etablissement/school-home-page.js';
+import { accountRoutes } from './account-routes.js';
 import { campaignRoutes } from './campaign-routes.js';
 import { councilRoutes } from './council-routes.js';
 import { importRoutes } from './import-routes.js';
@@ -33,6 +34,7 @@ export function etablissementRoutes() {
   app.route('/', councilRoutes());
   app.route('/', campaignRoutes());
   app.route('/', importRoutes());
+  app.route('/', accountRoutes());
 
   return app;
 }

@@ -27,9 +27,17 @@ export function SchoolHomePage({ school, staffRole, divisions, counts }: SchoolH
       <p>
         UAI {school.uai} — {staffRole === 'head' ? 'Chef d’établissement' : 'Secrétariat'}
       </p>
-      <p>
-        <a href="/etablissement/campagne">Campagne d’orientation : calendrier, réglages, ouverture et fermeture des saisies</a>
-      </p>
+      <ul class="plain-list">
+        <li>
+          <a href="/etablissement/campagne">Campagne d’orientation : calendrier, réglages, ouverture et fermeture des saisies</a>
+        </li>
+        <li>
+          <a href="/etablissement/import">Importer les élèves et leurs représentants légaux (fichier CSV)</a>
+        </li>
+        <li>
+          <a href="/etablissement/comptes">Comptes des familles : identifiants et lettres de connexion</a>
+        </li>
+      </ul>
       <div class="table-wrapper">
         <table>
           <caption>Suivi des familles par division</caption>
