@@ -6,6 +6,7 @@ import { SchoolHomePage } from '../../views/etablissement/school-home-page.js';
 import { accountRoutes } from './account-routes.js';
 import { campaignRoutes } from './campaign-routes.js';
 import { councilRoutes } from './council-routes.js';
+import { exportRoutes } from './export-routes.js';
 import { importRoutes } from './import-routes.js';
 import { dashboardCounts, schoolOverview } from './queries.js';
 
@@ -35,6 +36,7 @@ export function etablissementRoutes() {
   app.route('/', campaignRoutes());
   app.route('/', importRoutes());
   app.route('/', accountRoutes());
+  app.route('/', exportRoutes());
 
   return app;
 }

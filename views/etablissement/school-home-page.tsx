@@ -37,6 +37,9 @@ export function SchoolHomePage({ school, staffRole, divisions, counts }: SchoolH
         <li>
           <a href="/etablissement/comptes">Comptes des familles : identifiants et lettres de connexion</a>
         </li>
+        <li>
+          <a href="/etablissement/export.csv">Exporter les vœux, avis, propositions, réponses et décisions (CSV)</a>
+        </li>
       </ul>
       <div class="table-wrapper">
         <table>
