@@ -8,6 +8,7 @@ import { campaignRoutes } from './campaign-routes.js';
 import { councilRoutes } from './council-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { importRoutes } from './import-routes.js';
+import { pupilRoutes } from './pupil-routes.js';
 import { dashboardCounts, schoolOverview } from './queries.js';
 
 export function etablissementRoutes() {
@@ -37,6 +38,7 @@ export function etablissementRoutes() {
   app.route('/', importRoutes());
   app.route('/', accountRoutes());
   app.route('/', exportRoutes());
+  app.route('/', pupilRoutes());
 
   return app;
 }

@@ -81,7 +81,7 @@ export function CouncilGridRow({
   return (
     <tr id={`ligne-${row.pupilId}`} data-announce={announcement}>
       <th scope="row">
-        {row.name}
+        <a href={`/etablissement/eleves/${row.pupilId}`}>{row.name}</a>
         {saved ? <span class="badge badge--success"> Enregistrée</span> : null}
         {error ? (
           <p class="field__error" id={`ligne-${row.pupilId}-erreur`}>
