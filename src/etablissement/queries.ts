@@ -105,3 +105,58 @@ export async function dashboardCounts(db: Kysely<Database>, campaignId: number):
     order by d.name`.execute(db);
   return result.rows;
 }
+
+export type FollowUpRow = {
+  pupilId: number;
+  lastName: string;
+  firstName: string;
+  intentionsValidatedAt: Date | null;
+  acknowledgedAt: Date | null;
+  choicesValidatedAt: Date | null;
+  finalStatus: string | null;
+  accordStatus: string | null;
+  outcomeStatus: string | null;
+  representatives: Array<{ name: string; hasAccount: boolean; hasEmail: boolean }>;
+};
+
+/** Every pupil of a division with how far their family is: one query. */
+export async function divisionFollowUp(db: Kysely<Database>, input: { campaignId: number; divisionId: number }): Promise<FollowUpRow[]> {
+  const result = await sql<{
+    pupil_id: number;
+    last_name: string;
+    first_name: string;
+    intentions_validated_at: Date | null;
+    acknowledged_at: Date | null;
+    choices_validated_at: Date | null;
+    final_status: string | null;
+    accord_status: string | null;
+    outcome_status: string | null;
+    representatives: FollowUpRow['representatives'] | null;
+  }>`
+    select p.id as pupil_id, p.last_name, p.first_name,
+      pv.validated_at as intentions_validated_at, ak.acknowledged_at, fv.validated_at as choices_validated_at,
+      f.final_status, f.accord_status, f.outcome_status,
+      (select jsonb_agg(jsonb_build_object('name', r.first_name || ' ' || r.last_name,
+          'hasAccount', exists (select 1 from user_account ua where ua.representative_id = r.id),
+          'hasEmail', r.email is not null) order by pr.position)
+        from pupil_representative pr join representative r on r.id = pr.representative_id where pr.pupil_id = p.id) as representatives
+    from pupil p
+    left join pupil_file f on f.pupil_id = p.id and f.campaign_id = ${input.campaignId}
+    left join phase_validation pv on pv.file_id = f.id and pv.phase = 'provisional'
+    left join phase_validation fv on fv.file_id = f.id and fv.phase = 'final'
+    left join acknowledgement ak on ak.file_id = f.id
+    where p.division_id = ${input.divisionId}
+    order by p.last_name, p.first_name, p.id`.execute(db);
+  return result.rows.map((row) => ({
+    pupilId: row.pupil_id,
+    lastName: row.last_name,
+    firstName: row.first_name,
+    intentionsValidatedAt: row.intentions_validated_at,
+    acknowledgedAt: row.acknowledged_at,
+    choicesValidatedAt: row.choices_validated_at,
+    finalStatus: row.final_status,
+    accordStatus: row.accord_status,
+    outcomeStatus: row.outcome_status,
+    representatives: row.representatives ?? [],
+  }));
+}

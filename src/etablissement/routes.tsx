@@ -7,6 +7,7 @@ import { accountRoutes } from './account-routes.js';
 import { campaignRoutes } from './campaign-routes.js';
 import { councilRoutes } from './council-routes.js';
 import { exportRoutes } from './export-routes.js';
+import { followUpRoutes } from './follow-up-routes.js';
 import { importRoutes } from './import-routes.js';
 import { pupilRoutes } from './pupil-routes.js';
 import { dashboardCounts, schoolOverview } from './queries.js';
@@ -39,6 +40,7 @@ export function etablissementRoutes() {
   app.route('/', accountRoutes());
   app.route('/', exportRoutes());
   app.route('/', pupilRoutes());
+  app.route('/', followUpRoutes());
 
   return app;
 }

@@ -62,7 +62,9 @@ export function SchoolHomePage({ school, staffRole, divisions, counts }: SchoolH
               const count = countsOf(division.id);
               return (
                 <tr>
-                  <th scope="row">{division.name}</th>
+                  <th scope="row">
+                    {count ? <a href={`/etablissement/divisions/${division.id}/suivi`}>{division.name}</a> : division.name}
+                  </th>
                   <td>{division.pupilCount}</td>
                   <td>{count?.intentionsValidated ?? '—'}</td>
                   <td>{count?.acknowledged ?? '—'}</td>
