@@ -10,6 +10,7 @@ import { exportRoutes } from './export-routes.js';
 import { followUpRoutes } from './follow-up-routes.js';
 import { importRoutes } from './import-routes.js';
 import { pupilRoutes } from './pupil-routes.js';
+import { staffRoutes } from './staff-routes.js';
 import { dashboardCounts, schoolOverview } from './queries.js';
 
 export function etablissementRoutes() {
@@ -41,6 +42,7 @@ export function etablissementRoutes() {
   app.route('/', exportRoutes());
   app.route('/', pupilRoutes());
   app.route('/', followUpRoutes());
+  app.route('/', staffRoutes());
 
   return app;
 }

@@ -38,6 +38,9 @@ export function SchoolHomePage({ school, staffRole, divisions, counts }: SchoolH
           <a href="/etablissement/comptes">Comptes des familles : identifiants et lettres de connexion</a>
         </li>
         <li>
+          <a href="/etablissement/personnels">Personnels de l’établissement</a>
+        </li>
+        <li>
           <a href="/etablissement/export.csv">Exporter les vœux, avis, propositions, réponses et décisions (CSV)</a>
         </li>
       </ul>
