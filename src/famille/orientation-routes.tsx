@@ -1,0 +1,580 @@
+import type { Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { z } from 'zod';
+import { requireRole } from '../auth/middleware.js';
+import type { AppEnv } from '../context.js';
+import { sameMember, type Actor, type FamilyMember } from '../domain/actor.js';
+import {
+  LABORATORY_SPECIALTIES,
+  VOCATIONAL_DETAILS,
+  VOCATIONAL_ROUTES,
+  specialtyChoices,
+  trackLabel,
+  tracksForLevel,
+} from '../domain/catalogue.js';
+import { formatDateTime, formatDayMonth } from '../domain/dates.js';
+import type { FieldError } from '../domain/field-error.js';
+import { OPINION_LABELS, acknowledgeOpinions, transitionRefusal, validateChoices, validateIntentions, type TransitionName } from '../domain/file.js';
+import { authorize } from '../domain/rights.js';
+import { SPECIALTY_COUNTS, WISH_LIMITS, validateWishes, type Phase, type Wish } from '../domain/wishes.js';
+import { pupilTimeline, type HistoryActor } from '../history/history.js';
+import { renderPage, type PageOptions } from '../http/render.js';
+import { mailsFor } from '../mail/effects.js';
+import { applyTransition } from '../pupil-file/apply.js';
+import { loadPupilFile, type StoredFile } from '../pupil-file/load.js';
+import { CONCURRENT_CHANGE_MESSAGE } from '../pupil-file/save.js';
+import { ErrorPageMessage } from '../../views/famille/error-message.js';
+import { OrientationHome } from '../../views/famille/orientation-home.js';
+import type { AddFormValues, AddFormView, EditorView, HomeView, LinkView, OpinionsView, RecapView, Viewer } from '../../views/famille/orientation-types.js';
+import { OpinionsPage, OpinionsPanel } from '../../views/famille/opinions-page.js';
+import { PHASE_WORDING } from '../../views/famille/phase-wording.js';
+import { RecapPage } from '../../views/famille/recap-page.js';
+import { ADD_DIALOG_ID, WishEditor, WishEditorPage } from '../../views/famille/wish-editor.js';
+import { ADD_FIELD_IDS, AddWishForm, AddWishPage } from '../../views/famille/wish-add-form.js';
+import { calendarViews, memberName, pupilHeader, stepViews, wishViews } from './present.js';
+import { childOfRepresentative } from './queries.js';
+import { deleteDraft, loadDraft, saveDraft, type DraftKey, type WishDraft } from './wish-draft.js';
+
+// The family side of a pupil's file: the orientation home, the list editor of a phase (intentions
+// now, choix définitifs next), the avis provisoire and its accusé de réception, the printable
+// récapitulatif. One `loadPupilFile` per request; every write goes through the domain's rules.
+
+/** What a request on one pupil's file knows once access is granted. */
+type FileRequest = {
+  stored: StoredFile;
+  actor: Actor;
+  member: FamilyMember;
+  history: HistoryActor;
+  viewer: Viewer;
+  accountId: number;
+  basePath: string;
+  now: Date;
+};
+
+const pupilIdParam = (raw: string | undefined): number | null => (raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null);
+
+const isHtmx = (c: Context<AppEnv>) => c.req.header('HX-Request') === 'true';
+
+/** The pupil's file if this user may see it; otherwise the response to send (404 reveals nothing, 403 says why). */
+async function openFile(c: Context<AppEnv>, pupilId: number | null): Promise<FileRequest | Response> {
+  const user = c.get('user')!;
+  const { db, now } = c.get('deps');
+  if (pupilId === null) return c.notFound();
+  if (user.role === 'pupil' && user.pupilId !== pupilId) return c.notFound();
+  const stored = await loadPupilFile(db, pupilId);
+  if (!stored) {
+    if (user.role === 'representative' && user.representativeId !== null && (await childOfRepresentative(db, user.representativeId, pupilId))) {
+      return renderPage(c, { title: 'Orientation' }, <ErrorPageMessage title="Orientation" message="Aucune campagne d’orientation n’est ouverte pour cet élève. Revenez quand l’établissement l’aura ouverte." />);
+    }
+    return c.notFound();
+  }
+  let actor: Actor;
+  let member: FamilyMember;
+  if (user.role === 'representative' && user.representativeId !== null) {
+    if (!stored.representatives.some((r) => r.id === user.representativeId)) return c.notFound();
+    actor = { kind: 'representative', representativeId: user.representativeId };
+    member = { kind: 'representative', id: user.representativeId };
+  } else if (user.role === 'pupil' && user.pupilId !== null) {
+    actor = { kind: 'pupil', pupilId: user.pupilId, adult: stored.file.pupilIsAdult };
+    member = { kind: 'pupil', id: user.pupilId };
+  } else {
+    return c.notFound();
+  }
+  const permission = authorize(actor, { action: 'view', file: stored.file });
+  if (!permission.allowed) {
+    return renderPage(c, { title: 'Accès non ouvert', status: 403 }, <ErrorPageMessage title="Accès non ouvert" message={permission.reason} />);
+  }
+  const viewer: Viewer = user.role === 'pupil' ? 'pupil' : 'representative';
+  return {
+    stored,
+    actor,
+    member,
+    history: {
+      kind: viewer,
+      accountId: user.accountId,
+      name: user.displayName,
+      role: viewer === 'pupil' ? 'élève majeur' : 'représentant légal',
+    },
+    viewer,
+    accountId: user.accountId,
+    basePath: `/orientation/${pupilId}`,
+    now: now(),
+  };
+}
+
+const fullName = (r: FileRequest) => `${r.stored.pupil.firstName} ${r.stored.pupil.lastName}`;
+
+/** A whole page, or for htmx the fragment of the same view that changed. */
+function respond(c: Context<AppEnv>, options: PageOptions, page: Child, fragment: Child, headers: Record<string, string> = {}): Response {
+  c.header('Vary', 'HX-Request');
+  if (isHtmx(c)) {
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    return c.html(String(fragment), options.status ?? 200);
+  }
+  return renderPage(c, options, page);
+}
+
+// ——— Home ———
+
+const PHASE_TRANSITION: Record<Phase, TransitionName> = { provisional: 'validateIntentions', final: 'validateChoices' };
+
+async function homeView(c: Context<AppEnv>, r: FileRequest): Promise<HomeView> {
+  const { stored, actor, now, basePath } = r;
+  const { file } = stored;
+  const { tiles, nowText } = calendarViews(file, now);
+  const intentionsPath = `${basePath}/${PHASE_WORDING.provisional.segment}`;
+  const canEdit = transitionRefusal('validateIntentions', file, actor, now) === null;
+  const canAcknowledge = transitionRefusal('acknowledgeOpinions', file, actor, now) === null;
+  const validated = file.provisional.validatedAt !== null;
+  const published = file.provisional.status === 'published' || file.provisional.status === 'acknowledged';
+  let nextAction: LinkView | null = null;
+  let nextText: string | null = null;
+  if (r.viewer === 'representative' || file.pupilIsAdult) {
+    if (canAcknowledge) nextAction = { href: `${basePath}/avis-provisoire`, label: "Consulter l'avis provisoire et en accuser réception" };
+    else if (canEdit && !validated) nextAction = { href: intentionsPath, label: 'Saisir les intentions' };
+    else if (canEdit) nextAction = { href: intentionsPath, label: 'Consulter ou modifier les intentions' };
+    else if (file.provisional.status === 'acknowledged') nextText = "Vous avez accusé réception de l'avis provisoire. La suite se fera lors de la saisie des choix définitifs.";
+    else if (validated && !published) nextText = "Les intentions sont validées. L'avis provisoire du conseil de classe sera visible ici après sa publication.";
+    else if (!validated) nextText = "Aucune intention n'a été validée. Rien ne peut être saisi en dehors des dates indiquées ci-dessous.";
+  } else {
+    nextText = 'Le compte élève permet uniquement de consulter les saisies effectuées par le représentant légal.';
+  }
+  const links: LinkView[] = [{ href: intentionsPath, label: 'Intentions provisoires' }];
+  if (published) links.push({ href: `${basePath}/avis-provisoire`, label: "Avis provisoire d'orientation du conseil de classe" });
+  if (validated) links.push({ href: `${basePath}/recapitulatif`, label: 'Récapitulatif imprimable des intentions' });
+  const timeline = await pupilTimeline(c.get('deps').db, stored.pupil.id, file.campaign.timeZone);
+  return {
+    pupil: pupilHeader(stored),
+    viewer: r.viewer,
+    basePath,
+    steps: stepViews(file),
+    tiles,
+    nowText,
+    schoolMessage: stored.schoolMessage,
+    nextAction,
+    nextText,
+    links: links.filter((link) => link.href !== nextAction?.href),
+    timeline: timeline.map((item) => ({ dateText: item.dateText, sentence: item.sentence })),
+    backToChildren: r.viewer === 'representative',
+  };
+}
+
+// ——— The list editor of a phase ———
+
+const phaseOf = (file: StoredFile['file'], phase: Phase) => (phase === 'provisional' ? file.provisional : file.final);
+
+/** A wish as comparable text: keys sorted (jsonb reorders them), rank left out (the list order says it). */
+const canonical = (wish: Wish): string => {
+  const { rank: _rank, ...rest } = wish as Wish & Record<string, unknown>;
+  return JSON.stringify(Object.keys(rest).sort().map((name) => [name, (rest as Record<string, unknown>)[name] ?? null]));
+};
+const sameList = (a: readonly Wish[], b: readonly Wish[]) =>
+  JSON.stringify(a.map(canonical)) === JSON.stringify([...b].sort((x, y) => x.rank - y.rank).map(canonical));
+
+type Flash = { code: string; rank: number | null };
+
+function flashOf(c: Context<AppEnv>): Flash | null {
+  const code = c.req.query('fait');
+  if (!code) return null;
+  const rank = pupilIdParam(c.req.query('rang'));
+  return { code, rank };
+}
+
+function editorView(r: FileRequest, phase: Phase, draft: WishDraft | null, extra: { errors?: FieldError[]; flash?: Flash | null } = {}): EditorView {
+  const { stored, actor, now, member } = r;
+  const { file } = stored;
+  const words = PHASE_WORDING[phase];
+  const state = phaseOf(file, phase);
+  const refusal = transitionRefusal(PHASE_TRANSITION[phase], file, actor, now);
+  const canEdit = refusal === null;
+  const validated = state.validatedAt !== null;
+  const mode: EditorView['mode'] = canEdit && (draft !== null || !validated) ? 'edit' : canEdit ? 'recap' : 'readonly';
+  const list = mode === 'edit' ? (draft?.wishes ?? []) : state.wishes;
+  const wishes = wishViews(list, stored.offer);
+  const max = WISH_LIMITS[file.campaign.level].max;
+  const notAuthor = validated && state.author !== null && !sameMember(state.author, member);
+  const closesAt = file.campaign.windows[phase === 'provisional' ? 'intentions' : 'choices'].closesAt;
+  let flash: EditorView['flash'] = null;
+  const f = extra.flash;
+  if (f) {
+    const rank = f.rank ?? 0;
+    const texts: Record<string, [string, string | null]> = {
+      ajout: [words.added(rank), `voeu-${rank}`],
+      deplacement: [words.moved(rank), rank > 1 ? `monter-${rank}` : `descendre-${rank}`],
+      suppression: [words.removed, wishes.length > 0 ? 'voeu-1' : 'ajouter'],
+      annulation: [words.dropped, null],
+      validation: [phase === 'provisional' ? 'Vos intentions ont bien été validées' : 'Vos choix définitifs ont bien été validés', null],
+      modification: ['Vous pouvez modifier la liste puis la valider de nouveau', 'ajouter'],
+    };
+    const entry = texts[f.code];
+    if (entry) flash = { text: entry[0], focusId: entry[1] ?? 'resultat' };
+  }
+  return {
+    pupil: pupilHeader(stored),
+    basePath: r.basePath,
+    phase,
+    mode,
+    wishes,
+    maxWishes: max,
+    dirty: mode === 'edit' && draft !== null && !sameList(draft.wishes, state.wishes),
+    canAdd: wishes.length < max,
+    canModify: mode === 'recap',
+    modifyUntil: closesAt ? formatDateTime(closesAt, file.campaign.timeZone) : null,
+    showValidated: mode === 'recap',
+    readOnlyReason: mode !== 'readonly' ? null : notAuthor || r.viewer === 'pupil' ? (validated ? words.authorOnly : refusal) : refusal,
+    errors: extra.errors ?? [],
+    flash,
+    steps: stepViews(file),
+  };
+}
+
+const EMPTY_VALUES: AddFormValues = { track: '', series: '', occupation: '', schoolStatus: false, apprenticeStatus: false, specialties: [], laboratorySpecialty: '', vocationalRoute: '' };
+
+function addFormView(r: FileRequest, phase: Phase, rank: number, values: AddFormValues = EMPTY_VALUES, errors: FieldError[] = []): AddFormView {
+  const { stored } = r;
+  const level = stored.file.campaign.level;
+  return {
+    pupil: pupilHeader(stored),
+    basePath: r.basePath,
+    phase,
+    level,
+    rank,
+    tracks: tracksForLevel(level).map((t) => ({ code: t.code, label: t.label, help: t.help, details: t.details, seriesLabel: t.seriesLabel })),
+    specialtyChoices: specialtyChoices(stored.offer).map((s) => ({ code: s.code, label: s.label })),
+    specialtySlots: phase === 'provisional' ? SPECIALTY_COUNTS.provisionalWithOutsideSchool : SPECIALTY_COUNTS.final,
+    laboratorySpecialties: LABORATORY_SPECIALTIES.map((s) => ({ code: s.code, label: s.label })),
+    vocationalRoutes: VOCATIONAL_ROUTES.map((v) => ({ code: v.code, label: v.label })),
+    vocational: VOCATIONAL_DETAILS,
+    values,
+    errors,
+    steps: stepViews(stored.file),
+  };
+}
+
+const one = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(1000).optional()).transform((v) => v ?? '');
+const many = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(40)).max(10));
+const addSchema = z.object({
+  track: one,
+  series: one,
+  occupation: one,
+  schoolStatus: one,
+  apprenticeStatus: one,
+  specialties: many,
+  laboratorySpecialty: one,
+  vocationalRoute: one,
+});
+const listActionSchema = z.object({ action: z.string().regex(/^(monter|descendre|supprimer)-[1-9][0-9]?$/) });
+const acknowledgeSchema = z.object({ pris_connaissance: z.literal('oui', { error: 'Vous devez cocher la case pour accuser réception de l’avis provisoire.' }) });
+
+const INVALID_FORM = 'Le formulaire envoyé est invalide. Rechargez la page et recommencez.';
+
+/** Where the draft starts: the draft itself, else a copy of what is validated. */
+function currentDraft(r: FileRequest, phase: Phase, draft: WishDraft | null): WishDraft {
+  return draft ?? { wishes: [...phaseOf(r.stored.file, phase).wishes].sort((a, b) => a.rank - b.rank), baseVersion: r.stored.version };
+}
+
+function toEntry(values: AddFormValues): Record<string, unknown> {
+  return {
+    track: values.track,
+    series: values.series,
+    occupation: values.occupation,
+    schoolStatus: values.schoolStatus,
+    apprenticeStatus: values.apprenticeStatus,
+    specialties: values.specialties,
+    laboratorySpecialty: values.laboratorySpecialty,
+    vocationalRoute: values.vocationalRoute,
+  };
+}
+
+/** The posted values, kept to show the form again. */
+function formValues(data: z.output<typeof addSchema>): AddFormValues {
+  return {
+    track: data.track,
+    series: data.series,
+    occupation: data.occupation,
+    schoolStatus: data.schoolStatus === 'oui',
+    apprenticeStatus: data.apprenticeStatus === 'oui',
+    specialties: data.specialties,
+    laboratorySpecialty: data.laboratorySpecialty,
+    vocationalRoute: data.vocationalRoute,
+  };
+}
+
+/** Errors of the list as the editor shows them: each links to its wish, or to the add button. */
+function listErrors(errors: readonly FieldError[]): FieldError[] {
+  return errors.map((error) => {
+    const index = /^wishes\.(\d+)/.exec(error.field)?.[1];
+    return { field: index === undefined ? 'ajouter' : `voeu-${Number(index) + 1}`, message: error.message };
+  });
+}
+
+export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
+  const words = PHASE_WORDING[phase];
+  const segment = `/orientation/:pupilId/${words.segment}`;
+  const transitionName = PHASE_TRANSITION[phase];
+  const transition = phase === 'provisional' ? validateIntentions : validateChoices;
+  const family = requireRole('representative', 'pupil');
+  const editorPath = (r: FileRequest) => `${r.basePath}/${words.segment}`;
+  const key = (r: FileRequest): DraftKey => ({ accountId: r.accountId, pupilId: r.stored.pupil.id, phase });
+  const title = (r: FileRequest) => `${words.pageTitle} — ${fullName(r)}`;
+
+  const showEditor = (c: Context<AppEnv>, r: FileRequest, view: EditorView, status: PageOptions['status'] = 200) =>
+    respond(c, { title: title(r), status, hasErrors: view.errors.length > 0 }, <WishEditorPage view={view} />, <WishEditor view={view} />);
+
+  /** Refuses a write when the rules say this person cannot edit now: the editor again, with the reason. */
+  const refusal = async (c: Context<AppEnv>, r: FileRequest): Promise<Response | null> => {
+    const reason = transitionRefusal(transitionName, r.stored.file, r.actor, r.now);
+    if (reason === null) return null;
+    const view = editorView(r, phase, null, { errors: [{ field: 'editeur', message: reason }] });
+    return showEditor(c, r, view, 403);
+  };
+
+  app.get(segment, family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const draft = await loadDraft(c.get('deps').db, key(r));
+    return showEditor(c, r, editorView(r, phase, draft, { flash: flashOf(c) }));
+  });
+
+  app.get(`${segment}/ajouter`, family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const refused = await refusal(c, r);
+    if (refused) return refused;
+    const draft = currentDraft(r, phase, await loadDraft(c.get('deps').db, key(r)));
+    if (draft.wishes.length >= WISH_LIMITS[r.stored.file.campaign.level].max) return c.redirect(editorPath(r), 303);
+    const view = addFormView(r, phase, draft.wishes.length + 1);
+    return respond(c, { title: `${words.add} — ${fullName(r)}` }, <AddWishPage view={view} />, <AddWishForm view={view} inDialog={true} />);
+  });
+
+  app.post(`${segment}/ajouter`, family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const refused = await refusal(c, r);
+    if (refused) return refused;
+    const { db } = c.get('deps');
+    const draft = currentDraft(r, phase, await loadDraft(db, key(r)));
+    const parsed = addSchema.safeParse(await c.req.parseBody({ all: true }));
+    const values = parsed.success ? formValues(parsed.data) : EMPTY_VALUES;
+    const rank = draft.wishes.length + 1;
+    let errors: FieldError[];
+    if (!parsed.success) {
+      errors = [{ field: 'track', message: INVALID_FORM }];
+    } else {
+      const list = [...draft.wishes.map((wish, index) => ({ ...wish, rank: index + 1 })), { ...toEntry(values), rank }];
+      const result = validateWishes(list, { level: r.stored.file.campaign.level, phase, offer: r.stored.offer });
+      if (result.ok) {
+        await saveDraft(db, key(r), { wishes: [...result.list.wishes], baseVersion: draft.baseVersion }, r.now);
+        return c.redirect(`${editorPath(r)}?fait=ajout&rang=${rank}`, 303);
+      }
+      errors = result.errors.map((error) => {
+        const match = /^wishes\.(\d+)\.(\w+)/.exec(error.field);
+        const field = match && Number(match[1]) === rank - 1 && match[2]! in ADD_FIELD_IDS ? match[2]! : 'track';
+        return { field, message: error.message };
+      });
+      errors = errors.filter((error, index) => errors.findIndex((e) => e.message === error.message && e.field === error.field) === index);
+    }
+    const view = addFormView(r, phase, rank, values, errors);
+    return respond(
+      c,
+      { title: `${words.add} — ${fullName(r)}`, status: 422, hasErrors: true },
+      <AddWishPage view={view} />,
+      <AddWishForm view={view} inDialog={true} />,
+      { 'HX-Retarget': `#${ADD_DIALOG_ID}-corps`, 'HX-Reswap': 'innerHTML' },
+    );
+  });
+
+  app.post(`${segment}/liste`, family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const refused = await refusal(c, r);
+    if (refused) return refused;
+    const { db } = c.get('deps');
+    const stored = await loadDraft(db, key(r));
+    const draft = currentDraft(r, phase, stored);
+    const parsed = listActionSchema.safeParse(await c.req.parseBody());
+    const [verb, rankText] = parsed.success ? parsed.data.action.split('-') : [];
+    const index = Number(rankText) - 1;
+    const target = parsed.success ? draft.wishes[index] : undefined;
+    if (!target) {
+      const message = parsed.success ? `Il n'y a plus de ${words.item.toLowerCase()} de rang ${rankText} : la liste a changé.` : INVALID_FORM;
+      return showEditor(c, r, editorView(r, phase, stored, { errors: [{ field: 'ajouter', message }] }), 422);
+    }
+    const wishes = [...draft.wishes];
+    let newRank: number | null = null;
+    if (verb === 'supprimer') {
+      wishes.splice(index, 1);
+    } else {
+      const to = verb === 'monter' ? index - 1 : index + 1;
+      if (to < 0 || to >= wishes.length) {
+        return showEditor(c, r, editorView(r, phase, stored, { errors: [{ field: `voeu-${index + 1}`, message: `Ce ${words.item.toLowerCase()} ne peut pas être déplacé dans ce sens.` }] }), 422);
+      }
+      wishes.splice(index, 1);
+      wishes.splice(to, 0, target);
+      newRank = to + 1;
+    }
+    await saveDraft(db, key(r), { wishes, baseVersion: draft.baseVersion }, r.now);
+    return c.redirect(newRank === null ? `${editorPath(r)}?fait=suppression` : `${editorPath(r)}?fait=deplacement&rang=${newRank}`, 303);
+  });
+
+  app.post(`${segment}/annuler`, family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    await deleteDraft(c.get('deps').db, key(r));
+    return c.redirect(`${editorPath(r)}?fait=annulation`, 303);
+  });
+
+  app.post(`${segment}/modifier`, family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const refused = await refusal(c, r);
+    if (refused) return refused;
+    const { db } = c.get('deps');
+    const existing = await loadDraft(db, key(r));
+    if (!existing) await saveDraft(db, key(r), currentDraft(r, phase, null), r.now);
+    return c.redirect(`${editorPath(r)}?fait=modification`, 303);
+  });
+
+  app.post(`${segment}/valider`, family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const refused = await refusal(c, r);
+    if (refused) return refused;
+    const { db } = c.get('deps');
+    const draft = await loadDraft(db, key(r));
+    const state = phaseOf(r.stored.file, phase);
+    if (draft && draft.baseVersion !== r.stored.version && state.validatedAt !== null && state.author !== null && !sameMember(state.author, r.member)) {
+      return showEditor(c, r, editorView(r, phase, draft, { errors: [{ field: 'editeur', message: CONCURRENT_CHANGE_MESSAGE }] }), 409);
+    }
+    const list = currentDraft(r, phase, draft).wishes.map((wish, index) => ({ ...wish, rank: index + 1 }));
+    const result = validateWishes(list, { level: r.stored.file.campaign.level, phase, offer: r.stored.offer });
+    if (!result.ok) return showEditor(c, r, editorView(r, phase, draft, { errors: listErrors(result.errors) }), 422);
+    const applied = await applyTransition(db, {
+      pupilId: r.stored.pupil.id,
+      name: transitionName,
+      transition: (file) => transition(file, r.actor, r.now, result.list),
+      actor: r.history,
+      at: r.now,
+      stored: r.stored,
+      alongside: mailsFor(transitionName, c.get('deps').config.publicOrigin, r.now),
+    });
+    if (!applied.ok) {
+      // Read again: another representative may have validated meanwhile.
+      const fresh = await loadPupilFile(db, r.stored.pupil.id);
+      const next = fresh ? { ...r, stored: fresh } : r;
+      return showEditor(c, next, editorView(next, phase, draft, { errors: [{ field: 'editeur', message: applied.reason }] }), applied.concurrent ? 409 : 422);
+    }
+    await deleteDraft(db, key(r));
+    return c.redirect(`${editorPath(r)}?fait=validation`, 303);
+  });
+}
+
+// ——— Avis provisoire ———
+
+function opinionsView(r: FileRequest, extra: { errors?: FieldError[]; flash?: string | null } = {}): OpinionsView {
+  const { stored, actor, now, member } = r;
+  const { file } = stored;
+  const provisional = file.provisional;
+  const published = provisional.status === 'published' || provisional.status === 'acknowledged';
+  const opinions = provisional.opinions;
+  const items = wishViews(provisional.wishes, stored.offer).map((wish, index) => {
+    const rank = [...provisional.wishes].sort((a, b) => a.rank - b.rank)[index]!.rank;
+    const opinion = opinions?.byRank.find((entry) => entry.rank === rank)?.opinion;
+    return { ...wish, opinion: opinion ? OPINION_LABELS[opinion] : 'Avis non renseigné' };
+  });
+  const refusal = published ? transitionRefusal('acknowledgeOpinions', file, actor, now) : null;
+  let acknowledgedText: string | null = null;
+  if (provisional.acknowledgedAt) {
+    const day = formatDayMonth(provisional.acknowledgedAt, file.campaign.timeZone);
+    acknowledgedText =
+      provisional.acknowledgedBy && sameMember(provisional.acknowledgedBy, member)
+        ? `Vous avez pris connaissance et accusé réception de l'avis provisoire du conseil de classe le ${day}.`
+        : `${memberName(stored, provisional.acknowledgedBy) ?? 'Un représentant légal'} a pris connaissance et accusé réception de l'avis provisoire du conseil de classe le ${day}.`;
+  }
+  return {
+    pupil: pupilHeader(stored),
+    basePath: r.basePath,
+    published,
+    items,
+    recommendation: opinions?.recommendation ? trackLabel(opinions.recommendation) : null,
+    motivations: opinions?.motivations ?? '',
+    acknowledgedText,
+    canAcknowledge: published && refusal === null,
+    refusal: provisional.status === 'acknowledged' ? null : refusal,
+    errors: extra.errors ?? [],
+    flash: extra.flash ?? null,
+    steps: stepViews(file),
+  };
+}
+
+export function orientationRoutes(app: Hono<AppEnv>) {
+  const family = requireRole('representative', 'pupil');
+
+  app.get('/orientation/:pupilId', requireRole('representative'), async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    return renderPage(c, { title: `Orientation de ${fullName(r)}` }, <OrientationHome view={await homeView(c, r)} />);
+  });
+
+  app.get('/eleve', requireRole('pupil'), async (c) => {
+    const r = await openFile(c, c.get('user')!.pupilId);
+    if (r instanceof Response) return r;
+    return renderPage(c, { title: 'Mon orientation' }, <OrientationHome view={await homeView(c, r)} />);
+  });
+
+  registerWishEditor(app, 'provisional');
+
+  const showOpinions = (c: Context<AppEnv>, r: FileRequest, view: OpinionsView, status: PageOptions['status'] = 200) =>
+    respond(c, { title: `Avis provisoire d'orientation — ${fullName(r)}`, status, hasErrors: view.errors.length > 0 }, <OpinionsPage view={view} />, <OpinionsPanel view={view} />);
+
+  app.get('/orientation/:pupilId/avis-provisoire', family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const flash = c.req.query('fait') === 'accuse' ? "Votre accusé de réception de l'avis provisoire est enregistré." : null;
+    return showOpinions(c, r, opinionsView(r, { flash }));
+  });
+
+  app.post('/orientation/:pupilId/avis-provisoire', family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const reason = transitionRefusal('acknowledgeOpinions', r.stored.file, r.actor, r.now);
+    if (reason) return showOpinions(c, r, opinionsView(r, { errors: [{ field: 'avis', message: reason }] }), 403);
+    const parsed = acknowledgeSchema.safeParse(await c.req.parseBody());
+    if (!parsed.success) {
+      return showOpinions(c, r, opinionsView(r, { errors: [{ field: 'pris-connaissance', message: 'Vous devez cocher la case « J’ai bien pris connaissance de l’avis provisoire d’orientation du conseil de classe. » pour valider.' }] }), 422);
+    }
+    const { db } = c.get('deps');
+    const applied = await applyTransition(db, {
+      pupilId: r.stored.pupil.id,
+      name: 'acknowledgeOpinions',
+      transition: (file) => acknowledgeOpinions(file, r.actor, r.now),
+      actor: r.history,
+      at: r.now,
+      stored: r.stored,
+      alongside: mailsFor('acknowledgeOpinions', c.get('deps').config.publicOrigin, r.now),
+    });
+    if (!applied.ok) {
+      const fresh = (await loadPupilFile(db, r.stored.pupil.id)) ?? r.stored;
+      return showOpinions(c, { ...r, stored: fresh }, opinionsView({ ...r, stored: fresh }, { errors: [{ field: 'avis', message: applied.reason }] }), applied.concurrent ? 409 : 422);
+    }
+    return c.redirect(`${r.basePath}/avis-provisoire?fait=accuse`, 303);
+  });
+
+  app.get('/orientation/:pupilId/recapitulatif', family, async (c) => {
+    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    if (r instanceof Response) return r;
+    const { file } = r.stored;
+    const tz = file.campaign.timeZone;
+    const view: RecapView = {
+      pupil: pupilHeader(r.stored),
+      basePath: r.basePath,
+      phase: 'provisional',
+      wishes: wishViews(file.provisional.wishes, r.stored.offer),
+      validatedAtText: file.provisional.validatedAt ? formatDateTime(file.provisional.validatedAt, tz) : null,
+      authorName: memberName(r.stored, file.provisional.author),
+      printedAtText: formatDateTime(r.now, tz),
+    };
+    return renderPage(c, { title: `${PHASE_WORDING.provisional.recapTitle} — ${fullName(r)}` }, <RecapPage view={view} />);
+  });
+}
+
