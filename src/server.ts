@@ -7,6 +7,7 @@ import { DataDirInUseError } from './db/embedded-lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { findStaticDir } from './http/find-static-dir.js';
 import { loadStaticAssets } from './http/static-assets.js';
+import { mailWorkerFor } from './mail/start-worker.js'; // e-mails (issue #6)
 import { seedDemo } from '../scripts/seed-demo.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -29,6 +30,10 @@ async function start(config: Config): Promise<void> {
 
   const assets = loadStaticAssets(findStaticDir());
   const app = createApp({ db: database.db, config, assets, now: () => new Date() });
+  // --- e-mails (issue #6): the outbox worker and the reminder clock job, in-process ---
+  const mailWorker = mailWorkerFor(database.db, config, log);
+  mailWorker.start();
+  // --- end e-mails ---
   const server: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log('service démarré', {
       url: `http://localhost:${info.port}`,
@@ -57,6 +62,7 @@ async function start(config: Config): Promise<void> {
     server.close(async () => {
       clearTimeout(force);
       clearInterval(closeIdle);
+      await mailWorker.stop(); // e-mails (issue #6): finishes the batch in progress before the database closes
       await database.close();
       log('service arrêté');
       process.exit(0);

@@ -262,6 +262,14 @@ export interface HistoryTable {
   after: Json | null;
 }
 
+export interface ImportBatchTable {
+  id: Generated<number>;
+  school_id: number;
+  staff_id: number;
+  content: Uint8Array;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   academy: AcademyTable;
   school: SchoolTable;
@@ -288,8 +296,81 @@ export interface Database {
   accord: AccordTable;
   outcome_record: OutcomeRecordTable;
   history: HistoryTable;
+  import_batch: ImportBatchTable;
+  wish_draft: WishDraftTable;
+  mail_outbox: MailOutboxTable;
+  mail_address_failure: MailAddressFailureTable;
+  email_change: EmailChangeTable;
+}
+
+/** A family member's list of wishes being edited (not yet validated): one per account, pupil and phase. */
+export interface WishDraftTable {
+  id: Generated<number>;
+  account_id: number;
+  pupil_id: number;
+  phase: Phase;
+  wishes: Json;
+  base_version: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }
 
 export type UserAccount = Selectable<UserAccountTable>;
 export type NewUserAccount = Insertable<UserAccountTable>;
 export type UserAccountUpdate = Updateable<UserAccountTable>;
+
+// --- E-mails (migration 0004-mail-outbox) ---
+
+export type MailKind =
+  | 'recap'
+  | 'opinions_published'
+  | 'proposals_published'
+  | 'answer_given'
+  | 'decision'
+  | 'dialogue'
+  | 'reminder'
+  | 'address_confirmation';
+export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: MailKind;
+  recipient: string;
+  representative_id: number | null;
+  pupil_id: number | null;
+  phase: Phase | null;
+  author_representative_id: number | null;
+  subject: string;
+  html_body: string;
+  text_body: string;
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  not_before: Instant;
+  next_attempt_at: Instant;
+  locked_until: Instant | null;
+  last_error: string | null;
+  smtp_response: string | null;
+  sent_at: Instant | null;
+  coalesce_key: string | null;
+  dedupe_key: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MailAddressFailureTable {
+  representative_id: number;
+  email: string;
+  error: string;
+  failed_at: Instant;
+}
+
+export interface EmailChangeTable {
+  id: Generated<number>;
+  representative_id: number;
+  account_id: number;
+  new_email: string;
+  token_hash: Uint8Array;
+  expires_at: Instant;
+  used_at: Instant | null;
+  created_at: CreatedAt;
+}

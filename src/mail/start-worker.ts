@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Database } from '../db/schema.js';
+import { journalTransport, smtpTransport } from './transport.js';
+import { MailWorker } from './worker.js';
+
+/** How often the loop looks for due mails, and how often it runs the reminder job. */
+export const POLL_INTERVAL_MS = 2_000;
+export const REMINDER_EVERY_MS = 5 * 60_000;
+
+/** The worker the server (or `npm run mail:worker`) runs: SMTP when SMTP_URL is set, else the demo journal. */
+export function mailWorkerFor(db: Kysely<Database>, config: Config, log: (message: string, extra?: Record<string, unknown>) => void): MailWorker {
+  return new MailWorker({
+    db,
+    transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : journalTransport(),
+    from: config.mailFrom,
+    pollIntervalMs: POLL_INTERVAL_MS,
+    reminders: { origin: config.publicOrigin, everyMs: REMINDER_EVERY_MS },
+    log,
+  });
+}
