@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
-import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { academieRoutes } from './academie/routes.js';
 import { homePath } from './auth/current-user.js';
@@ -13,10 +12,15 @@ import { isDatabaseReady } from './db/database.js';
 import { etablissementRoutes } from './etablissement/routes.js';
 import { familleRoutes } from './famille/routes.js';
 import { renderPage } from './http/render.js';
+import { etagForCacheable } from './http/etag.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security.js';
 import { staticRoutes } from './http/static-routes.js';
 import { legalRoutes } from './legal/routes.js';
+// --- e-mails (issue #6) ---
+import { devMailRoutes } from './mail/dev-routes.js';
+import { ficheRoutes } from './mail/fiche-routes.js';
+// --- end e-mails ---
 import { ForbiddenRequestPage, NotFoundPage, PayloadTooLargePage, ServerErrorPage } from '../views/error-page.js';
 
 export const MAX_FORM_BYTES = 100 * 1024;
@@ -43,15 +47,15 @@ export function createApp(deps: AppDeps) {
   );
 
   app.use(compress());
-  app.use(etag());
-  app.use(
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: (c) => {
-        throw new HTTPException(413, { res: c.text('Payload Too Large', 413) });
-      },
-    }),
-  );
+  app.use(etagForCacheable());
+  const formBodyLimit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) => {
+      throw new HTTPException(413, { res: c.text('Payload Too Large', 413) });
+    },
+  });
+  // The school's CSV upload has its own, larger limit (src/etablissement/import-routes.tsx).
+  app.use((c, next) => (c.req.path === '/etablissement/import' ? next() : formBodyLimit(c, next)));
   app.use(
     csrf({
       // Behind a TLS proxy the request URL says http:// while the browser says https://: the public origin is accepted too.
@@ -70,6 +74,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', etablissementRoutes());
   app.route('/', academieRoutes());
   app.route('/', legalRoutes());
+  // --- e-mails (issue #6): « Fiche de renseignements », and the outbox shown outside production ---
+  app.route('/', ficheRoutes());
+  if (deps.config.env !== 'production') app.route('/', devMailRoutes());
+  // --- end e-mails ---
 
   app.notFound((c) => renderPage(c, { title: 'Page introuvable', status: 404 }, <NotFoundPage />));
 

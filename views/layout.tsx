@@ -4,7 +4,7 @@ export type LayoutProps = {
   title: string;
   /** Prefixes the title with « Erreur : » so that a screen reader hears it first. */
   hasErrors?: boolean;
-  user: { displayName: string; homePath: string } | null;
+  user: { displayName: string; homePath: string; isRepresentative: boolean } | null;
   assets: { css: string; js: string; htmx: string; logo: string };
   children?: Child;
 };
@@ -41,6 +41,7 @@ export function Layout({ title, hasErrors, user, assets, children }: LayoutProps
             {user ? (
               <nav class="account-nav" aria-label="Mon compte">
                 <span class="account-nav__name">{user.displayName}</span>
+                {user.isRepresentative ? <a href="/fiche-de-renseignements">Fiche de renseignements</a> : null}
                 <a href="/mot-de-passe">Changer mon mot de passe</a>
                 <form method="post" action="/deconnexion">
                   <button type="submit" class="button button--secondary">

@@ -4,6 +4,7 @@ import type { AppEnv } from '../context.js';
 import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
 import { clientAddress } from '../http/client-address.js';
 import { renderPage } from '../http/render.js';
+import { flushRecapsOnLogout } from '../mail/outbox.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { LoginPage } from '../../views/auth/login-page.js';
 import { PasswordPage } from '../../views/auth/password-page.js';
@@ -105,7 +106,11 @@ export function authRoutes() {
 
   app.post('/deconnexion', async (c) => {
     const sessionId = c.get('sessionId');
-    if (sessionId) await invalidateSession(c.get('deps').db, sessionId);
+    const user = c.get('user');
+    const { db, now } = c.get('deps');
+    // The end of an editing session: the author's recap e-mails leave now, not 15 minutes later.
+    if (user?.representativeId) await flushRecapsOnLogout(db, { representativeId: user.representativeId, at: now() });
+    if (sessionId) await invalidateSession(db, sessionId);
     clearSessionCookie(c);
     return c.redirect('/connexion?deconnecte', 303);
   });

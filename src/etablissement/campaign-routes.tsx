@@ -7,6 +7,7 @@ import { validateCalendar, windowStatus, type Campaign, type CampaignWindows, ty
 import { formatDateTime, instantFromLocal, parseLocalDateTime, toDateInputValue, toTimeInputValue } from '../domain/dates.js';
 import { authorize } from '../domain/rights.js';
 import { renderPage } from '../http/render.js';
+import { mailsFor } from '../mail/effects.js';
 import { closeWindowForCampaign, type ClosableWindow } from '../pupil-file/closing.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { CampaignPage, campaignFields, WINDOW_LABELS, type CampaignForm, type DateTimeValue, type WindowKey } from '../../views/etablissement/campaign-page.js';
@@ -268,6 +269,7 @@ export function campaignRoutes() {
         at,
         actor: { kind: 'staff', staffId: staff.id, schoolId: staff.schoolId, role: staff.role },
         history: { kind: 'staff', accountId: user.accountId, name: user.displayName, role: staff.role === 'head' ? 'chef d’établissement' : 'secrétariat' },
+        alongside: (name) => mailsFor(name, c.get('deps').config.publicOrigin, at),
       });
     }
     return c.redirect(`/etablissement/campagne?${opening ? 'ouvert' : 'ferme'}`, 303);

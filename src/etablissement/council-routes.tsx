@@ -19,6 +19,7 @@ import { summarizeWish, type WishDetails } from '../domain/wishes.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import type { HistoryActor } from '../history/history.js';
 import { renderPage } from '../http/render.js';
+import { mailsFor } from '../mail/effects.js';
 import { applyTransition, applyTransitionIn } from '../pupil-file/apply.js';
 import { loadPupilFile } from '../pupil-file/load.js';
 import { ConcurrentChangeError } from '../pupil-file/save.js';
@@ -256,6 +257,7 @@ export function councilRoutes() {
             actor: history,
             at,
             transition: (file) => publish(file, actor, at),
+            alongside: mailsFor(phase === 'provisional' ? 'publishOpinions' : 'publishProposals', c.get('deps').config.publicOrigin, at),
           });
           if (!result.ok) throw new Error(result.reason);
         }

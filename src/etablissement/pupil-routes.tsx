@@ -31,6 +31,7 @@ import { summarizeWish } from '../domain/wishes.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { pupilTimeline, type HistoryActor } from '../history/history.js';
 import { renderPage } from '../http/render.js';
+import { mailsFor } from '../mail/effects.js';
 import { applyTransition } from '../pupil-file/apply.js';
 import { loadPupilFile, type StoredFile } from '../pupil-file/load.js';
 import { PupilFilePage, type StaffWish } from '../../views/etablissement/pupil-file-page.js';
@@ -216,6 +217,7 @@ export function pupilRoutes() {
         actor: historyActor(context, entry.onBehalfOf?.name),
         at,
         transition: (file) => entry.transition(file, actor, at),
+        alongside: mailsFor(entry.name, c.get('deps').config.publicOrigin, at),
       });
       if (!result.ok) return page(c, (await loadPupilFile(db, stored.pupil.id))!, { errors: [{ field: 'erreurs', message: result.reason }], status: 422 });
       return c.redirect(`/etablissement/eleves/${stored.pupil.id}?enregistre`, 303);

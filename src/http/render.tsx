@@ -23,7 +23,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Ch
     <Layout
       title={options.title}
       hasErrors={options.hasErrors ?? false}
-      user={user && !user.mustChangePassword ? { displayName: user.displayName, homePath: homePath(user) } : null}
+      user={user && !user.mustChangePassword ? { displayName: user.displayName, homePath: homePath(user), isRepresentative: user.role === 'representative' } : null}
       assets={c.get('deps').assets.urls}
     >
       {flash ? (

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../domain/actor.js';
-import { awaitsResponseClosing, closeChoices, closeIntentions, closeResponseWindow, type PupilFile, type TransitionResult } from '../domain/file.js';
+import { awaitsResponseClosing, closeChoices, closeIntentions, closeResponseWindow, type PupilFile, type TransitionName, type TransitionResult } from '../domain/file.js';
 import type { HistoryActor } from '../history/history.js';
-import { applyTransition } from './apply.js';
+import { applyTransition, type TransitionInput } from './apply.js';
 import { loadPupilFile } from './load.js';
 
 export type ClosableWindow = 'intentions' | 'choices' | 'response';
@@ -21,7 +21,15 @@ const CLOSINGS: Record<ClosableWindow, { name: 'closeIntentions' | 'closeChoices
  */
 export async function closeWindowForCampaign(
   db: Kysely<Database>,
-  input: { campaignId: number; window: ClosableWindow; at: Date; actor: Actor; history: HistoryActor },
+  input: {
+    campaignId: number;
+    window: ClosableWindow;
+    at: Date;
+    actor: Actor;
+    history: HistoryActor;
+    /** E-mails the closing causes (a decision, « en dialogue »), enqueued with each file's change. */
+    alongside?: (name: TransitionName) => TransitionInput['alongside'];
+  },
 ): Promise<{ closed: number; refused: Array<{ pupilId: number; reason: string }> }> {
   const pupils = await db
     .selectFrom('campaign as c')
@@ -46,6 +54,7 @@ export async function closeWindowForCampaign(
       actor: input.history,
       at: input.at,
       transition: (file) => closing.transition(file, input.actor, input.at),
+      alongside: input.alongside?.(closing.name),
     });
     if (result.ok) closed++;
     else refused.push({ pupilId: id, reason: result.reason });

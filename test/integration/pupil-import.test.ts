@@ -26,7 +26,7 @@ const counts = async () => ({
   links: (await t.database.db.selectFrom('pupil_representative').select('pupil_id').execute()).length,
 });
 
-async function checkAndImport(chef: TestClient, bytes: Uint8Array) {
+async function checkAndImport(chef: TestClient, bytes: Uint8Array<ArrayBuffer>) {
   const preview = await chef.postFile('/etablissement/import', 'fichier', { name: 'eleves.csv', bytes });
   const html = await preview.text();
   const batch = /action="\/etablissement\/import\/(\d+)"/.exec(html)?.[1];

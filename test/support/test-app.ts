@@ -54,7 +54,7 @@ export class TestClient {
   }
 
   /** A multipart form with one file, as a file input sends it. */
-  async postFile(path: string, field: string, file: { name: string; bytes: Uint8Array; type?: string }, form: Record<string, string> = {}): Promise<Response> {
+  async postFile(path: string, field: string, file: { name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }, form: Record<string, string> = {}): Promise<Response> {
     const body = new FormData();
     for (const [name, value] of Object.entries(form)) body.append(name, value);
     body.append(field, new File([file.bytes], file.name, { type: file.type ?? 'text/csv' }));
@@ -70,7 +70,7 @@ export class TestClient {
     return this.post('/connexion', { identifiant: login, mot_de_passe: password });
   }
 
-  private async send(path: string, init: { method: string; body?: string | Uint8Array; headers: Record<string, string> }): Promise<Response> {
+  private async send(path: string, init: { method: string; body?: string | Uint8Array<ArrayBuffer>; headers: Record<string, string> }): Promise<Response> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await this.app.request(`${TEST_ORIGIN}${path}`, {
       method: init.method,
