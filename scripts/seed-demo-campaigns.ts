@@ -34,7 +34,8 @@ import { loadPupilFile } from '../src/pupil-file/load.js';
 //   validated by famille.zay.1, avis not yet acknowledged;
 // - Lycée Simone Veil: choix définitifs open; Inès Bernard's avis acknowledged;
 // - Lycée Victor Hugo: proposals published for 2de 3, response window open; Nathan Roux: three
-//   choices, council « Oui » on the second, « Non » on the others, one voie proposed unasked.
+//   choices, council « Oui » on the second, « Non » on the others, one voie proposed unasked;
+// - Lycée Olympe de Gouges: intentions window open, for the 2de intentions.
 // Every state is reached through the procedure's own transitions, so the history is real.
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -79,6 +80,12 @@ export const DEMO_CAMPAIGN_PLANS: Record<string, SchoolPlan> = {
     offsets: { intentions: [-90, -70], provisionalCouncil: -68, acknowledgement: [-65, -40], choices: [-50, -25], finalCouncil: -22, response: [-3, 7] },
     specialties: ['MATHS', 'PC', 'SVT', 'SES', 'HGGSP', 'LLCER-ANG', 'LLCER-ESP', 'ARTS-AP', 'SI'],
     message: 'Les propositions du conseil de classe de 2de 3 sont publiées : répondez avant la date de fermeture.',
+  },
+  gouges: {
+    uai: '0990005E',
+    offsets: { intentions: [-5, 16], provisionalCouncil: 18, acknowledgement: [25, 40], choices: [25, 40], finalCouncil: 42, response: [48, 55] },
+    specialties: ['MATHS', 'PC', 'SVT', 'SES', 'HGGSP', 'HLP', 'LLCER-ANG', 'LLCER-ALL', 'NSI', 'ARTS-THE'],
+    message: 'La saisie des intentions est ouverte : les professeurs principaux de 2de vous accompagnent dans le choix des enseignements de spécialité.',
   },
 };
 
@@ -313,6 +320,7 @@ type PupilPlan = {
 /** How far each pupil's file goes, per school: the named pupil exactly as the README says, the others a realistic mix. */
 const STAGE_PLANS: Record<string, (division: string, named: boolean, dice: () => number) => PupilPlan> = {
   aubrac: (_division, named, dice) => ({ intentions: !named && dice() < 0.4 }),
+  gouges: (_division, named, dice) => ({ intentions: !named && dice() < 0.3 }),
   zay: (division, named, dice) => {
     const acknowledged = division === '3e B' && !named && dice() < 0.5;
     return {
@@ -345,6 +353,7 @@ const STAGE_PLANS: Record<string, (division: string, named: boolean, dice: () =>
 
 const NAMED_PUPILS: Record<string, { firstName: string; lastName: string; intentions?: RawWish[]; choices?: RawWish[]; proposals?: CouncilProposals }> = {
   aubrac: { firstName: 'Léa', lastName: 'Martin' },
+  gouges: { firstName: 'Zoé', lastName: 'Lefort' },
   zay: { firstName: 'Hugo', lastName: 'Petit', intentions: [{ track: '2GT' }, { track: '2PRO', occupation: 'Technicien en maintenance', schoolStatus: true, apprenticeStatus: false }] },
   veil: { firstName: 'Inès', lastName: 'Bernard', intentions: [{ track: '1G', specialties: ['MATHS', 'PC', 'SES', 'ARTS-CAV', 'SVT'] }, { track: '1T-STL', laboratorySpecialty: 'SPCL' }] },
   hugo: {

@@ -91,6 +91,24 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
       ],
     },
   },
+  {
+    // Not among the four schools of the brief: a lycée in its intentions window, so that the
+    // 2de intentions (spécialités, séries) can be tried with the demo accounts.
+    uai: '0990005E',
+    name: 'Lycée Olympe de Gouges',
+    kind: 'lycee',
+    level: '2de',
+    head: { firstName: 'Nora', lastName: 'Haddad', login: 'chef.gouges' },
+    divisions: ['2de 5', '2de 6'],
+    namedDivision: '2de 5',
+    named: {
+      pupil: { firstName: 'Zoé', lastName: 'Lefort', login: 'eleve.gouges' },
+      representatives: [
+        { firstName: 'Marion', lastName: 'Lefort', login: 'famille.gouges.1' },
+        { firstName: 'Bruno', lastName: 'Lefort', login: 'famille.gouges.2' },
+      ],
+    },
+  },
 ];
 
 export const DEMO_ACADEMY_ADMIN = { firstName: 'Anne', lastName: 'Lefèvre', login: 'admin.academie' };

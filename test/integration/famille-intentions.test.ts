@@ -431,3 +431,18 @@ describe('avis provisoire et accusé de réception', () => {
     expect((await provisional(hugo)).status).toBe('published');
   });
 });
+
+describe('intentions de 2de avec les comptes de démonstration', () => {
+  it('famille.gouges.1 saisit une 1re générale à quatre spécialités et une 1re STL, puis valide', async () => {
+    const zoe = (await t.database.db.selectFrom('pupil').select('id').where('first_name', '=', 'Zoé').where('last_name', '=', 'Lefort').executeTakeFirstOrThrow()).id;
+    const parent = await signedIn('famille.gouges.1');
+    const path = intentions(zoe);
+    const general = await postPairs(parent, `${path}/ajouter`, [['track', '1G'], ...['MATHS', 'PC', 'SVT', 'NSI'].map((code): [string, string] => ['specialties', code])]);
+    expect(general.status).toBe(303);
+    expect((await postPairs(parent, `${path}/ajouter`, [['track', '1T'], ['series', 'STL'], ['laboratorySpecialty', 'SPCL']])).status).toBe(303);
+    expect((await parent.post(`${path}/valider`, {})).status).toBe(303);
+    const stored = (await provisional(zoe));
+    expect(stored.wishes.map((wish) => wish.track)).toEqual(['1G', '1T-STL']);
+    expect(stored.status).toBe('validated');
+  });
+});

@@ -53,6 +53,7 @@ describe('le dossier d’un élève en base', () => {
       ['Hugo', 'Petit', 'opinionsPublished'],
       ['Inès', 'Bernard', 'awaitingChoices'],
       ['Nathan', 'Roux', 'proposalsPublished'],
+      ['Zoé', 'Lefort', 'awaitingIntentions'],
     ];
     for (const [firstName, lastName, stage] of expectations) {
       const pupil = await pupilNamed(firstName, lastName);

@@ -57,7 +57,8 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
     await clone.waitReady;
     return databaseOnPGlite(clone);
   }
-  const name = `orientation_t_${randomBytes(6).toString('hex')}`;
+  // Named after the run (the template's pid) so that a concurrent run never drops it.
+  const name = `orientation_t_${template.slice('orientation_tpl_'.length)}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {

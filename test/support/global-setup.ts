@@ -33,15 +33,32 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabase', template);
 
   return async () => {
-    await dropTestDatabases(admin);
+    await dropTestDatabases(admin, true);
     await admin.end();
   };
 }
 
-/** Leftovers of an earlier, interrupted run are dropped too. */
-async function dropTestDatabases(admin: pg.Client) {
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * This run's databases, and the leftovers of an interrupted one; never those of another run
+ * still going (their names carry the pid of the run that made them).
+ */
+async function dropTestDatabases(admin: pg.Client, everythingOfThisRun = false) {
   const { rows } = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like 'orientation\\_t\\_%' or datname like 'orientation\\_tpl\\_%'`,
+    `select datname from pg_database where datname ~ '^orientation_(t|tpl)_[0-9]+(_[0-9a-f]+)?$'`,
   );
-  for (const { datname } of rows) await admin.query(`drop database if exists ${datname} with (force)`);
+  for (const { datname } of rows) {
+    const pid = Number(/^orientation_(?:t|tpl)_(\d+)/.exec(datname)![1]);
+    if ((pid === process.pid && everythingOfThisRun) || (pid !== process.pid && !isAlive(pid))) {
+      await admin.query(`drop database if exists ${datname} with (force)`);
+    }
+  }
 }
