@@ -63,6 +63,7 @@ const ACTION_SENTENCES: Record<string, string> = {
   recordAppeal: 'a enregistré l’appel de la famille',
   recordCommissionDecision: 'a enregistré la décision de la commission d’appel',
   recordMaintien: 'a enregistré le maintien dans la classe d’origine',
+  sendReminder: 'a envoyé une relance par courriel aux représentants légaux',
 };
 
 export type TimelineItem = { at: Date; sentence: string; dateText: string };

@@ -4,7 +4,7 @@ import { loadPupilFile, type StoredFile } from '../pupil-file/load.js';
 import type { MailContent } from '../../views/mail/mail-content.js';
 import { renderMailHtml } from '../../views/mail/mail-html.js';
 import { renderMailText } from '../../views/mail/mail-text.js';
-import { answerGivenMessage, decisionMessage, publicationMessage, recapMessage, type Addressee } from './messages.js';
+import { answerGivenMessage, decisionMessage, publicationMessage, recapMessage, reminderMessage, type Addressee } from './messages.js';
 
 /**
  * The outbox: every e-mail is a row written with the change that causes it, in the caller's
@@ -229,4 +229,29 @@ export async function enqueueDecision(
 export async function countPendingMails(db: Executor): Promise<number> {
   const row = await sql<{ n: number }>`select count(*) as n from mail_outbox where status in ('pending', 'sending')`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
+}
+
+/**
+ * A reminder the school sends by hand (« Relancer ») about the window open now: to each
+ * representative with an address, at most once a day per pupil and window (the dedupe key).
+ */
+export async function enqueueManualReminder(
+  trx: Executor,
+  input: { stored: StoredFile; window: 'intentions' | 'choices' | 'response'; closesAt: Date; at: Date; origin: string; day: string },
+): Promise<number> {
+  const { stored } = input;
+  return insertMails(
+    trx,
+    addressees(stored).map((to) => ({
+      kind: 'reminder' as MailKind,
+      recipient: to.email,
+      representativeId: to.id,
+      pupilId: stored.pupil.id,
+      phase: input.window === 'intentions' ? 'provisional' : 'final',
+      content: reminderMessage(stored, input.window, input.closesAt, to, input.origin),
+      notBefore: input.at,
+      dedupeKey: `relance:${stored.pupil.id}:${input.window}:${input.day}:${to.id}`,
+    })),
+    input.at,
+  );
 }

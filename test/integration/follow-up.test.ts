@@ -50,3 +50,40 @@ describe('suivi des familles d’une division', () => {
     expect((await chef.get(`/etablissement/divisions/${zayA.id}/suivi`)).status).toBe(404);
   });
 });
+
+describe('relancer les familles', () => {
+  it('« Relancer » écrit un courriel par représentant ayant une adresse, une fois par jour, et le note dans l’historique', async () => {
+    const aubracA = await division('0990001A', '3e A');
+    const lea = await t.database.db.selectFrom('pupil').select('id').where('first_name', '=', 'Léa').where('last_name', '=', 'Martin').executeTakeFirstOrThrow();
+    const chef = await signedIn('chef.aubrac');
+    const page = mainText(await (await chef.get(`/etablissement/divisions/${aubracA.id}/suivi`)).text());
+    expect(page).toMatch(/que la saisie des intentions se termine le \d\d\/\d\d\/\d{4} à \d\d h \d\d/);
+    const first = await chef.post(`/etablissement/divisions/${aubracA.id}/suivi/relancer`, { eleves: String(lea.id) });
+    expect(first.headers.get('Location')).toBe(`/etablissement/divisions/${aubracA.id}/suivi?relances=2`);
+    const second = await chef.post(`/etablissement/divisions/${aubracA.id}/suivi/relancer`, { eleves: String(lea.id) });
+    expect(second.headers.get('Location')).toBe(`/etablissement/divisions/${aubracA.id}/suivi?relances=0`);
+    const mails = await t.database.db.selectFrom('mail_outbox').select(['recipient', 'subject']).where('pupil_id', '=', lea.id).where('kind', '=', 'reminder').execute();
+    expect(mails).toHaveLength(2);
+    expect(mails[0]!.subject).toMatch(/^Rappel — orientation de Léa/);
+    const history = await t.database.db.selectFrom('history').select('action').where('pupil_id', '=', lea.id).where('action', '=', 'sendReminder').execute();
+    expect(history).toHaveLength(1);
+  });
+
+  it('sans famille cochée, rien n’est envoyé et la page le dit', async () => {
+    const aubracA = await division('0990001A', '3e A');
+    const chef = await signedIn('chef.aubrac');
+    const response = await chef.post(`/etablissement/divisions/${aubracA.id}/suivi/relancer`, {});
+    expect(response.status).toBe(422);
+    expect(mainText(await response.text())).toContain('Cochez les familles à relancer.');
+    expect(await t.database.db.selectFrom('mail_outbox').select('id').where('kind', '=', 'reminder').execute()).toHaveLength(0);
+  });
+
+  it('une famille d’une autre division n’est pas relancée', async () => {
+    const aubracA = await division('0990001A', '3e A');
+    const hugo = await t.database.db.selectFrom('pupil').select('id').where('first_name', '=', 'Hugo').where('last_name', '=', 'Petit').executeTakeFirstOrThrow();
+    const chef = await signedIn('chef.aubrac');
+    const response = await chef.post(`/etablissement/divisions/${aubracA.id}/suivi/relancer`, { eleves: String(hugo.id) });
+    expect(response.status).toBe(422);
+    expect(await t.database.db.selectFrom('mail_outbox').select('id').where('kind', '=', 'reminder').execute()).toHaveLength(0);
+  });
+});
