@@ -6,6 +6,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { normaliseUai } from '../domain/accounts.js';
+import { formFields } from '../http/form.js';
 import { renderPage } from '../http/render.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { SchoolFormPage, type SchoolFormValues } from '../../views/academie/school-form-page.js';
@@ -16,13 +17,6 @@ const text = (max: number) => z.string().trim().max(max).catch('');
 const schoolForm = z.object({ uai: text(20), nom: text(400), type: z.enum(['college', 'lycee']).or(z.literal('')).catch('') });
 const staffForm = z.object({ prenom: text(200), nom: text(200), email: text(400), role: z.enum(['head', 'secretary']).catch('head') });
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-async function formFields(request: Request): Promise<Record<string, string>> {
-  const fields: Record<string, string> = {};
-  const body = await request.formData().catch(() => new FormData());
-  for (const [key, value] of body) if (typeof value === 'string' && !(key in fields)) fields[key] = value;
-  return fields;
-}
 
 async function academyOf(db: Kysely<Database>, academyAdminId: number) {
   return (await db.selectFrom('academy_admin').select('academy_id').where('id', '=', academyAdminId).executeTakeFirstOrThrow()).academy_id;

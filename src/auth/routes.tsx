@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
 import { clientAddress } from '../http/client-address.js';
+import { formFields } from '../http/form.js';
 import { renderPage } from '../http/render.js';
 import { flushRecapsOnLogout } from '../mail/outbox.js';
 import type { FieldError } from '../../views/components/error-summary.js';
@@ -26,16 +27,6 @@ const passwordForm = z.object({
   nouveau_mot_de_passe: z.string().max(MAX_PASSWORD_LENGTH * 4).default(''),
   confirmation: z.string().max(MAX_PASSWORD_LENGTH * 4).default(''),
 });
-
-/** Form bodies arrive as strings; anything else (a repeated field, a file) is treated as absent. */
-async function formFields(request: Request): Promise<Record<string, string>> {
-  const fields: Record<string, string> = {};
-  const body = await request.formData().catch(() => new FormData());
-  for (const [key, value] of body) {
-    if (typeof value === 'string' && !(key in fields)) fields[key] = value;
-  }
-  return fields;
-}
 
 function formatTime(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);

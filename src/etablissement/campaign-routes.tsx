@@ -10,6 +10,7 @@ import { renderPage } from '../http/render.js';
 import { mailsFor } from '../mail/effects.js';
 import { closeWindowForCampaign, type ClosableWindow } from '../pupil-file/closing.js';
 import type { FieldError } from '../../views/components/error-summary.js';
+import { asStaffUser, staffActor, staffHistoryActor } from './staff-actor.js';
 import { CampaignPage, campaignFields, WINDOW_LABELS, type CampaignForm, type DateTimeValue, type WindowKey } from '../../views/etablissement/campaign-page.js';
 
 const WINDOWS: WindowKey[] = ['intentions', 'acknowledgement', 'choices', 'response'];
@@ -267,8 +268,8 @@ export function campaignRoutes() {
         campaignId: context.campaign.id,
         window: name as ClosableWindow,
         at,
-        actor: { kind: 'staff', staffId: staff.id, schoolId: staff.schoolId, role: staff.role },
-        history: { kind: 'staff', accountId: user.accountId, name: user.displayName, role: staff.role === 'head' ? 'chef d’établissement' : 'secrétariat' },
+        actor: staffActor(asStaffUser(user)),
+        history: staffHistoryActor(asStaffUser(user)),
         alongside: (name) => mailsFor(name, c.get('deps').config.publicOrigin, at),
       });
     }

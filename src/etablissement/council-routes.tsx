@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import type { Database } from '../db/schema.js';
-import type { Actor } from '../domain/actor.js';
 import { tracksForLevel, type Level, type TrackCode } from '../domain/catalogue.js';
 import { formatDateTime } from '../domain/dates.js';
 import {
@@ -17,7 +16,6 @@ import {
 } from '../domain/file.js';
 import { summarizeWish, type WishDetails } from '../domain/wishes.js';
 import type { FieldError } from '../../views/components/error-summary.js';
-import type { HistoryActor } from '../history/history.js';
 import { renderPage } from '../http/render.js';
 import { mailsFor } from '../mail/effects.js';
 import { applyTransition, applyTransitionIn } from '../pupil-file/apply.js';
@@ -33,21 +31,15 @@ import {
   type GridPupil,
 } from '../../views/etablissement/council-grid-page.js';
 import { divisionGrid, type GridRow } from './queries.js';
+import { asStaffUser, staffActor, staffHistoryActor } from './staff-actor.js';
 
 const PHASE_SLUGS: Record<string, CouncilPhase> = { 'avis-provisoires': 'provisional', propositions: 'final' };
 const OPINIONS: readonly string[] = ['favorable', 'reserved', 'unfavorable'];
 const MAX_MOTIVATIONS = 4000;
 
-type StaffUser = NonNullable<NonNullable<AppEnv['Variables']['user']>['staff']>;
-
-function staffActors(c: Context<AppEnv>): { actor: Actor; history: HistoryActor; staff: StaffUser } {
-  const user = c.get('user')!;
-  const staff = user.staff!;
-  return {
-    staff,
-    actor: { kind: 'staff', staffId: staff.id, schoolId: staff.schoolId, role: staff.role },
-    history: { kind: 'staff', accountId: user.accountId, name: user.displayName, role: staff.role === 'head' ? 'chef d’établissement' : 'secrétariat' },
-  };
+function staffActors(c: Context<AppEnv>) {
+  const user = asStaffUser(c.get('user'));
+  return { staff: user.staff, actor: staffActor(user), history: staffHistoryActor(user) };
 }
 
 /** The division and its campaign, only when the division belongs to the staff member's school. */

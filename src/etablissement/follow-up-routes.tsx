@@ -12,6 +12,7 @@ import { mailProblemsForSchool } from '../mail/queries.js';
 import { loadPupilFile } from '../pupil-file/load.js';
 import { FollowUpPage } from '../../views/etablissement/follow-up-page.js';
 import { divisionFollowUp, type FollowUpRow } from './queries.js';
+import { asStaffUser, staffHistoryActor } from './staff-actor.js';
 
 const DIALOGUE = ['dialogue', 'interviewed', 'headDecided', 'appealed', 'commissionDecided', 'maintained'];
 
@@ -145,7 +146,7 @@ export function followUpRoutes() {
           pupilId: pupil.id,
           fileId: stored.fileId,
           at,
-          actor: { kind: 'staff', accountId: user.accountId, name: user.displayName, role: staff.role === 'head' ? 'chef d’établissement' : 'secrétariat' },
+          actor: staffHistoryActor(asStaffUser(user)),
           action: 'sendReminder',
           after: { window: open.name, recipients: count },
         });

@@ -29,12 +29,13 @@ import {
 } from '../domain/file.js';
 import { summarizeWish } from '../domain/wishes.js';
 import type { FieldError } from '../../views/components/error-summary.js';
-import { pupilTimeline, type HistoryActor } from '../history/history.js';
+import { pupilTimeline } from '../history/history.js';
 import { renderPage } from '../http/render.js';
 import { mailsFor } from '../mail/effects.js';
 import { applyTransition } from '../pupil-file/apply.js';
 import { loadPupilFile, type StoredFile } from '../pupil-file/load.js';
 import { PupilFilePage, type StaffWish } from '../../views/etablissement/pupil-file-page.js';
+import { asStaffUser, staffActor, staffHistoryActor } from './staff-actor.js';
 
 const STAGE_LABELS: Record<FileStage, string> = {
   awaitingIntentions: 'intentions à saisir',
@@ -58,19 +59,11 @@ const STAGE_LABELS: Record<FileStage, string> = {
 const MAX_TEXT = 4000;
 const labels = (tracks: readonly TrackCode[]) => tracks.map(trackLabel).join(', ');
 
-type StaffContext = { user: NonNullable<AppEnv['Variables']['user']>; staff: NonNullable<NonNullable<AppEnv['Variables']['user']>['staff']> };
+type StaffContext = { user: ReturnType<typeof asStaffUser>; staff: ReturnType<typeof asStaffUser>['staff'] };
 
 function staffOf(c: Context<AppEnv>): StaffContext {
-  const user = c.get('user')!;
-  return { user, staff: user.staff! };
-}
-
-function staffActor({ staff }: StaffContext, onBehalfOf?: FamilyMember): Actor {
-  return { kind: 'staff', staffId: staff.id, schoolId: staff.schoolId, role: staff.role, ...(onBehalfOf ? { onBehalfOf } : {}) };
-}
-
-function historyActor({ user, staff }: StaffContext, onBehalfOf?: string): HistoryActor {
-  return { kind: 'staff', accountId: user.accountId, name: user.displayName, role: staff.role === 'head' ? 'chef d’établissement' : 'secrétariat', onBehalfOf: onBehalfOf ?? null };
+  const user = asStaffUser(c.get('user'));
+  return { user, staff: user.staff };
 }
 
 /** The pupil's file, only when the pupil is in the staff member's school. */
@@ -122,8 +115,8 @@ export function pupilRoutes() {
     const at = now();
     const timeZone = file.campaign.timeZone;
     const representative1 = stored.representatives[0];
-    const paper = representative1 ? staffActor(context, { kind: 'representative', id: representative1.id }) : staffActor(context);
-    const allowed = (name: TransitionName, actor: Actor = staffActor(context)) => transitionRefusal(name, file, actor, at) === null;
+    const paper = representative1 ? staffActor(context.user, { kind: 'representative', id: representative1.id }) : staffActor(context.user);
+    const allowed = (name: TransitionName, actor: Actor = staffActor(context.user)) => transitionRefusal(name, file, actor, at) === null;
     const otherRepresentative = stored.representatives.find((r) => file.final.respondedBy?.kind !== 'representative' || r.id !== file.final.respondedBy.id);
     const levelTracks = tracksForLevel(file.campaign.level).map((track) => ({ code: track.code as string, label: trackLabel(track.code) }));
     const accounts = await db
@@ -176,9 +169,9 @@ export function pupilRoutes() {
         actions={{
           acknowledge: !!representative1 && allowed('acknowledgeOpinions', paper),
           answer: representative1 && allowed('answerProposals', paper) ? { tracks: acceptableTracks(file).map((code) => ({ code, label: trackLabel(code) })) } : null,
-          accord: !!otherRepresentative && allowed('giveAccord', staffActor(context, { kind: 'representative', id: otherRepresentative.id })),
+          accord: !!otherRepresentative && allowed('giveAccord', staffActor(context.user, { kind: 'representative', id: otherRepresentative.id })),
           interview: allowed('recordInterview'),
-          headDecision: allowed('recordHeadDecision', { ...staffActor(context), role: 'head' } as Actor) ? { tracks: levelTracks } : null,
+          headDecision: allowed('recordHeadDecision', { ...staffActor(context.user), role: 'head' } as Actor) ? { tracks: levelTracks } : null,
           appeal: allowed('recordAppeal') && file.outcome.headDecision ? { deadline: formatDateTime(file.outcome.headDecision.appealDeadline, timeZone) } : null,
           commission: allowed('recordCommissionDecision') ? { tracks: levelTracks } : null,
           maintien: allowed('recordMaintien'),
@@ -209,12 +202,12 @@ export function pupilRoutes() {
       const at = now();
       const entry = build({ form: await formOf(c.req.raw), stored, context, at });
       if ('errors' in entry) return page(c, stored, { errors: entry.errors, status: 422 });
-      const actor = staffActor(context, entry.onBehalfOf?.member);
+      const actor = staffActor(context.user, entry.onBehalfOf?.member);
       const result = await applyTransition(db, {
         pupilId: stored.pupil.id,
         stored,
         name: entry.name,
-        actor: historyActor(context, entry.onBehalfOf?.name),
+        actor: staffHistoryActor(context.user, entry.onBehalfOf?.name),
         at,
         transition: (file) => entry.transition(file, actor, at),
         alongside: mailsFor(entry.name, c.get('deps').config.publicOrigin, at),
