@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, mainText, TestClient, titleOf, type TestApp } from '../support/test-app.js';
+import { createTestApp, mainText, signedIn, TestClient, titleOf, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -9,15 +9,10 @@ afterEach(async () => {
   await t.close();
 });
 
-async function signedIn(login: string) {
-  const client = new TestClient(t.app);
-  await client.login(login);
-  return client;
-}
 
 describe('administration académique', () => {
   it('l’administrateur ajoute un établissement, qui apparaît dans la liste', async () => {
-    const admin = await signedIn('admin.academie');
+    const admin = await signedIn(t, 'admin.academie');
     const response = await admin.post('/academie/etablissements/nouveau', { uai: '0990042k', nom: 'Collège Olympe de Gouges', type: 'college' });
     expect(response.status).toBe(303);
     const school = await t.database.db.selectFrom('school').select(['id', 'uai', 'kind']).where('name', '=', 'Collège Olympe de Gouges').executeTakeFirstOrThrow();
@@ -27,7 +22,7 @@ describe('administration académique', () => {
   });
 
   it('un UAI mal formé ou déjà pris est refusé en français, et rien n’est créé', async () => {
-    const admin = await signedIn('admin.academie');
+    const admin = await signedIn(t, 'admin.academie');
     const count = async () => (await t.database.db.selectFrom('school').select('id').execute()).length;
     const before = await count();
     const malformed = await admin.post('/academie/etablissements/nouveau', { uai: '12345', nom: 'X', type: 'lycee' });
@@ -45,7 +40,7 @@ describe('administration académique', () => {
   });
 
   it('le premier compte du chef d’établissement est créé avec un mot de passe provisoire affiché une fois', async () => {
-    const admin = await signedIn('admin.academie');
+    const admin = await signedIn(t, 'admin.academie');
     await admin.post('/academie/etablissements/nouveau', { uai: '0990043L', nom: 'Lycée Rosa Parks', type: 'lycee' });
     const school = await t.database.db.selectFrom('school').select('id').where('uai', '=', '0990043L').executeTakeFirstOrThrow();
     const response = await admin.post(`/academie/etablissements/${school.id}/personnels`, { prenom: 'Aïcha', nom: 'Benali', email: '', role: 'head' });
@@ -64,10 +59,10 @@ describe('administration académique', () => {
   });
 
   it('l’administrateur n’accède pas aux dossiers des élèves, et les autres rôles n’accèdent pas à l’administration', async () => {
-    const admin = await signedIn('admin.academie');
+    const admin = await signedIn(t, 'admin.academie');
     expect((await admin.get('/etablissement')).status).toBe(404);
     expect((await admin.get('/famille')).status).toBe(404);
-    const chef = await signedIn('chef.aubrac');
+    const chef = await signedIn(t, 'chef.aubrac');
     expect((await chef.get('/academie/etablissements/nouveau')).status).toBe(404);
     const before = (await t.database.db.selectFrom('school').select('id').execute()).length;
     expect((await chef.post('/academie/etablissements/nouveau', { uai: '0990044M', nom: 'Pirate', type: 'college' })).status).toBe(404);

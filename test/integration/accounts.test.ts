@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, mainText, TestClient, type TestApp } from '../support/test-app.js';
+import { createTestApp, mainText, signedIn, TestClient, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -9,11 +9,6 @@ afterEach(async () => {
   await t.close();
 });
 
-async function signedIn(login: string) {
-  const client = new TestClient(t.app);
-  await client.login(login);
-  return client;
-}
 
 const letterCredentials = (text: string) => [...text.matchAll(/Identifiant (\S+) Mot de passe provisoire (\S+)/g)].map((match) => ({ login: match[1]!, password: match[2]! }));
 
@@ -26,7 +21,7 @@ describe('comptes des familles', () => {
       .where('school.uai', '=', '0990002B')
       .where('division.name', '=', '3e A')
       .executeTakeFirstOrThrow();
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const response = await chef.post('/etablissement/comptes', { division: String(division.id), pour: 'representants' });
     expect(response.status).toBe(200);
     const text = mainText(await response.text());
@@ -52,7 +47,7 @@ describe('comptes des familles', () => {
   });
 
   it('sans type de compte coché, la génération est refusée en français', async () => {
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const response = await chef.post('/etablissement/comptes', { division: '' });
     expect(response.status).toBe(422);
     expect(mainText(await response.text())).toContain('Cochez les comptes à générer');
@@ -66,7 +61,7 @@ describe('comptes des familles', () => {
       .where('school.uai', '=', '0990002B')
       .executeTakeFirstOrThrow();
     const before = (await t.database.db.selectFrom('user_account').select('id').execute()).length;
-    const chef = await signedIn('chef.aubrac');
+    const chef = await signedIn(t, 'chef.aubrac');
     const response = await chef.post('/etablissement/comptes', { division: String(other.id), pour: 'eleves' });
     expect(response.status).toBe(422);
     expect(mainText(await response.text())).toContain('Choisissez une division de l’établissement.');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/password.js';
 import { loadPupilFile } from '../../src/pupil-file/load.js';
-import { createTestApp, mainText, TestClient, titleOf, type TestApp } from '../support/test-app.js';
+import { createTestApp, mainText, signedIn, titleOf, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -11,11 +11,6 @@ afterEach(async () => {
   await t.close();
 });
 
-async function signedIn(login: string) {
-  const client = new TestClient(t.app);
-  await client.login(login);
-  return client;
-}
 
 /** The form as the page pre-fills it: every input's current value. */
 function formOf(html: string): Record<string, string> {
@@ -45,7 +40,7 @@ async function aubracPupils() {
 
 describe('campagne de l’établissement', () => {
   it('le chef d’établissement voit le calendrier aux heures de l’académie, pré-rempli', async () => {
-    const chef = await signedIn('chef.aubrac');
+    const chef = await signedIn(t, 'chef.aubrac');
     const response = await chef.get('/etablissement/campagne');
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -57,7 +52,7 @@ describe('campagne de l’établissement', () => {
   });
 
   it('une fermeture à moins de 24 h du premier conseil est refusée, avec la raison, et rien ne change', async () => {
-    const chef = await signedIn('chef.aubrac');
+    const chef = await signedIn(t, 'chef.aubrac');
     const form = formOf(await (await chef.get('/etablissement/campagne')).text());
     const councilField = Object.keys(form).find((name) => /^conseil-\d+-provisoire-date$/.test(name))!;
     // The first council the day the intentions close.
@@ -74,7 +69,7 @@ describe('campagne de l’établissement', () => {
   });
 
   it('une date impossible est signalée en français', async () => {
-    const chef = await signedIn('chef.aubrac');
+    const chef = await signedIn(t, 'chef.aubrac');
     const form = formOf(await (await chef.get('/etablissement/campagne')).text());
     form['choices-ouverture-date'] = '2027-02-30';
     const response = await chef.post('/etablissement/campagne', form);
@@ -83,7 +78,7 @@ describe('campagne de l’établissement', () => {
   });
 
   it('enregistrer les réglages change le message vu par l’établissement', async () => {
-    const chef = await signedIn('chef.aubrac');
+    const chef = await signedIn(t, 'chef.aubrac');
     const form = formOf(await (await chef.get('/etablissement/campagne')).text());
     form.message = 'Réunion d’information le 12 mars à 18 h.';
     form.second_representant = 'required';
@@ -99,7 +94,7 @@ describe('campagne de l’établissement', () => {
   });
 
   it('« Fermer maintenant » clôt la saisie des intentions et chaque dossier de l’établissement', async () => {
-    const chef = await signedIn('chef.aubrac');
+    const chef = await signedIn(t, 'chef.aubrac');
     const response = await chef.post('/etablissement/campagne/intentions/fermer', {});
     expect(response.status).toBe(303);
     for (const { id } of await aubracPupils()) {
@@ -122,7 +117,7 @@ describe('campagne de l’établissement', () => {
       .insertInto('user_account')
       .values({ login: 'secretariat.aubrac', role: 'staff', staff_id: staff.id, password_hash: await hashPassword('orientation'), must_change_password: false })
       .execute();
-    const secretary = await signedIn('secretariat.aubrac');
+    const secretary = await signedIn(t, 'secretariat.aubrac');
     const page = await (await secretary.get('/etablissement/campagne')).text();
     expect(mainText(page)).toContain('Seul le chef d’établissement peut modifier le calendrier');
     const response = await secretary.post('/etablissement/campagne/intentions/fermer', {});

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPupilFile } from '../../src/pupil-file/load.js';
-import { createTestApp, mainText, TestClient, titleOf, type TestApp } from '../support/test-app.js';
+import { createTestApp, mainText, signedIn, titleOf, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -24,16 +24,11 @@ async function pupilsOf(divisionId: number) {
   return t.database.db.selectFrom('pupil').select(['id', 'first_name', 'last_name']).where('division_id', '=', divisionId).orderBy('last_name').orderBy('first_name').orderBy('id').execute();
 }
 
-async function signedIn(login: string) {
-  const client = new TestClient(t.app);
-  await client.login(login);
-  return client;
-}
 
 describe('grille du conseil de classe', () => {
   it('le chef d’établissement voit la grille des avis d’une division avec les intentions de chaque élève', async () => {
     const zayA = await division('0990002B', '3e A');
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const response = await chef.get(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`);
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -49,7 +44,7 @@ describe('grille du conseil de classe', () => {
     const [first, second] = await pupilsOf(zayA.id);
     const firstBefore = (await loadPupilFile(t.database.db, first!.id))!;
     const secondBefore = (await loadPupilFile(t.database.db, second!.id))!;
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const form: Record<string, string> = { ligne: String(first!.id), [`motivations-${first!.id}`]: 'Résultats en net progrès.' };
     for (const wish of firstBefore.file.provisional.wishes) form[`reponse-${first!.id}-${wish.rank}`] = 'unfavorable';
     form[`reponse-${second!.id}-1`] = 'reserved';
@@ -73,7 +68,7 @@ describe('grille du conseil de classe', () => {
       if (stored.file.provisional.wishes.length > 0) withWish.push({ pupil, stored });
     }
     const { pupil, stored } = withWish[0]!;
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const response = await chef.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`, { ligne: String(pupil.id), [`motivations-${pupil.id}`]: 'x' });
     expect(response.status).toBe(422);
     const html = await response.text();
@@ -87,7 +82,7 @@ describe('grille du conseil de classe', () => {
     const zayA = await division('0990002B', '3e A');
     const [first] = await pupilsOf(zayA.id);
     const stored = (await loadPupilFile(t.database.db, first!.id))!;
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const form: Record<string, string> = { ligne: String(first!.id) };
     for (const wish of stored.file.provisional.wishes) form[`reponse-${first!.id}-${wish.rank}`] = 'favorable';
     const response = await chef.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`, form, { 'HX-Request': 'true' });
@@ -100,7 +95,7 @@ describe('grille du conseil de classe', () => {
 
   it('publier les avis de la division les rend visibles à chaque famille de la division', async () => {
     const zayA = await division('0990002B', '3e A');
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const response = await chef.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, {});
     expect(response.status).toBe(303);
     for (const pupil of await pupilsOf(zayA.id)) {
@@ -118,7 +113,7 @@ describe('grille du conseil de classe', () => {
   it('les propositions ne peuvent pas être saisies avant la clôture des choix définitifs', async () => {
     const zayB = await division('0990002B', '3e B');
     const [first] = await pupilsOf(zayB.id);
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const response = await chef.post(`/etablissement/divisions/${zayB.id}/conseil/propositions`, { ligne: String(first!.id) });
     expect(response.status).toBe(422);
     expect(mainText(await response.text())).toMatch(/La saisie des choix définitifs n.est pas encore close/);
@@ -130,13 +125,13 @@ describe('grille du conseil de classe', () => {
     const zayA = await division('0990002B', '3e A');
     const [first] = await pupilsOf(zayA.id);
     const before = (await loadPupilFile(t.database.db, first!.id))!;
-    const other = await signedIn('chef.aubrac');
+    const other = await signedIn(t, 'chef.aubrac');
     expect((await other.get(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`)).status).toBe(404);
     const post = await other.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`, { ligne: String(first!.id), [`reponse-${first!.id}-1`]: 'unfavorable' });
     expect(post.status).toBe(404);
     expect((await other.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, {})).status).toBe(404);
     expect((await loadPupilFile(t.database.db, first!.id))!.version).toBe(before.version);
-    const family = await signedIn('famille.zay.1');
+    const family = await signedIn(t, 'famille.zay.1');
     expect((await family.get(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`)).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, type TestApp } from '../support/test-app.js';
+import { createTestApp, signedIn, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -9,15 +9,10 @@ afterEach(async () => {
   await t.close();
 });
 
-async function signedIn(login: string) {
-  const client = new TestClient(t.app);
-  await client.login(login);
-  return client;
-}
 
 describe('export CSV', () => {
   it('l’export de l’établissement liste chaque vœu avec la réponse du conseil, en UTF-8 avec BOM et « ; »', async () => {
-    const chef = await signedIn('chef.hugo');
+    const chef = await signedIn(t, 'chef.hugo');
     const response = await chef.get('/etablissement/export.csv');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
@@ -48,7 +43,7 @@ describe('export CSV', () => {
       .where('pupil.first_name', '=', 'Nathan')
       .executeTakeFirstOrThrow();
     await t.database.db.updateTable('pupil').set({ last_name: '=HYPERLINK("http://pirate.example")' }).where('id', '=', pupil.id).execute();
-    const chef = await signedIn('chef.hugo');
+    const chef = await signedIn(t, 'chef.hugo');
     const text = await (await chef.get('/etablissement/export.csv')).text();
     expect(text).toContain(`;"'=HYPERLINK(""http://pirate.example"")";Nathan;`);
     expect(text).not.toMatch(/;=HYPERLINK/);
@@ -61,9 +56,9 @@ describe('export CSV', () => {
       .select('division.id')
       .where('school.uai', '=', '0990004D')
       .executeTakeFirstOrThrow();
-    const chef = await signedIn('chef.aubrac');
+    const chef = await signedIn(t, 'chef.aubrac');
     expect((await chef.get(`/etablissement/export.csv?division=${division.id}`)).status).toBe(404);
-    const own = await signedIn('chef.hugo');
+    const own = await signedIn(t, 'chef.hugo');
     const response = await own.get(`/etablissement/export.csv?division=${division.id}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Disposition')).toMatch(/filename="orientation-2de-\d\.csv"/);

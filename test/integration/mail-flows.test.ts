@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, mainText, TestClient, type TestApp } from '../support/test-app.js';
+import { createTestApp, mainText, signedIn, type TestApp } from '../support/test-app.js';
 
 // The e-mails the procedure's steps cause, written in the same transaction as the step.
 
@@ -11,11 +11,6 @@ afterEach(async () => {
   await t.close();
 });
 
-async function signedIn(login: string) {
-  const client = new TestClient(t.app);
-  await client.login(login);
-  return client;
-}
 
 async function pupilId(firstName: string, lastName: string) {
   return (await t.database.db.selectFrom('pupil').select('id').where('first_name', '=', firstName).where('last_name', '=', lastName).executeTakeFirstOrThrow()).id;
@@ -27,7 +22,7 @@ const outbox = (pupil: number, kind: string) =>
 describe('courriels des étapes de la procédure', () => {
   it('valider puis se déconnecter envoie un récapitulatif à chaque représentant ayant une adresse, avec la liste finale', async () => {
     const lea = await pupilId('Léa', 'Martin');
-    const parent = await signedIn('famille.aubrac.1');
+    const parent = await signedIn(t, 'famille.aubrac.1');
     const base = `/orientation/${lea}/intentions`;
     await parent.post(`${base}/ajouter`, { track: '2PRO', occupation: 'Ébéniste', schoolStatus: 'on' });
     await parent.post(`${base}/ajouter`, { track: 'CAP' });
@@ -67,7 +62,7 @@ describe('courriels des étapes de la procédure', () => {
       .where('p.division_id', '=', division.id)
       .where('r.email', 'is not', null)
       .execute();
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     expect((await chef.post(`/etablissement/divisions/${division.id}/conseil/avis-provisoires/publier`, {})).status).toBe(303);
     const mails = await t.database.db.selectFrom('mail_outbox').select('recipient').where('kind', '=', 'opinions_published').execute();
     expect(mails.map((m) => m.recipient).sort()).toEqual(expected.map((r) => r.email!).sort());
@@ -76,7 +71,7 @@ describe('courriels des étapes de la procédure', () => {
   it('une réponse papier qui refuse tout met le dossier en dialogue et prévient les deux représentants', async () => {
     const nathan = await pupilId('Nathan', 'Roux');
     const representative = await t.database.db.selectFrom('pupil_representative').select('representative_id').where('pupil_id', '=', nathan).where('position', '=', 1).executeTakeFirstOrThrow();
-    const chef = await signedIn('chef.hugo');
+    const chef = await signedIn(t, 'chef.hugo');
     const response = await chef.post(`/etablissement/eleves/${nathan}/reponse`, { representant: String(representative.representative_id), aucune: 'oui' });
     expect(response.status).toBe(303);
     expect(await outbox(nathan, 'answer_given')).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileStage } from '../../src/domain/file.js';
 import { loadPupilFile } from '../../src/pupil-file/load.js';
-import { createTestApp, mainText, TestClient, type TestApp } from '../support/test-app.js';
+import { createTestApp, mainText, signedIn, TestClient, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -11,11 +11,6 @@ afterEach(async () => {
   await t.close();
 });
 
-async function signedIn(login: string) {
-  const client = new TestClient(t.app);
-  await client.login(login);
-  return client;
-}
 
 async function pupilNamed(firstName: string, lastName: string) {
   return t.database.db.selectFrom('pupil').select('id').where('first_name', '=', firstName).where('last_name', '=', lastName).executeTakeFirstOrThrow();
@@ -24,7 +19,7 @@ async function pupilNamed(firstName: string, lastName: string) {
 describe('dossier d’un élève côté établissement', () => {
   it('le chef d’établissement voit le dossier complet et l’historique', async () => {
     const nathan = await pupilNamed('Nathan', 'Roux');
-    const chef = await signedIn('chef.hugo');
+    const chef = await signedIn(t, 'chef.hugo');
     const text = mainText(await (await chef.get(`/etablissement/eleves/${nathan.id}`)).text());
     expect(text).toContain('Dossier d’orientation de Nathan Roux');
     expect(text).toContain('propositions publiées, réponse attendue');
@@ -37,7 +32,7 @@ describe('dossier d’un élève côté établissement', () => {
 
   it('une réponse papier est enregistrée au nom du représentant, marquée comme saisie papier', async () => {
     const nathan = await pupilNamed('Nathan', 'Roux');
-    const chef = await signedIn('chef.hugo');
+    const chef = await signedIn(t, 'chef.hugo');
     const stored = (await loadPupilFile(t.database.db, nathan.id))!;
     const rep1 = stored.representatives[0]!;
     const response = await chef.post(`/etablissement/eleves/${nathan.id}/reponse`, { representant: String(rep1.id), voies: '1T-STMG' });
@@ -51,7 +46,7 @@ describe('dossier d’un élève côté établissement', () => {
 
   it('accepter et refuser ensemble est refusé, en français, sans rien changer', async () => {
     const nathan = await pupilNamed('Nathan', 'Roux');
-    const chef = await signedIn('chef.hugo');
+    const chef = await signedIn(t, 'chef.hugo');
     const rep1 = (await loadPupilFile(t.database.db, nathan.id))!.representatives[0]!;
     const response = await chef.post(`/etablissement/eleves/${nathan.id}/reponse`, { representant: String(rep1.id), voies: '1T-STMG', aucune: 'oui' });
     expect(response.status).toBe(422);
@@ -61,7 +56,7 @@ describe('dossier d’un élève côté établissement', () => {
 
   it('un dossier en dialogue : entretien, décision motivée, appel, commission et maintien', async () => {
     const nathan = await pupilNamed('Nathan', 'Roux');
-    const chef = await signedIn('chef.hugo');
+    const chef = await signedIn(t, 'chef.hugo');
     const rep1 = (await loadPupilFile(t.database.db, nathan.id))!.representatives[0]!;
     await chef.post(`/etablissement/eleves/${nathan.id}/reponse`, { representant: String(rep1.id), aucune: 'oui' });
     expect(fileStage((await loadPupilFile(t.database.db, nathan.id))!.file)).toBe('dialogue');
@@ -91,7 +86,7 @@ describe('dossier d’un élève côté établissement', () => {
   it('le personnel d’un autre établissement ne voit ni ne modifie le dossier (404)', async () => {
     const nathan = await pupilNamed('Nathan', 'Roux');
     const before = (await loadPupilFile(t.database.db, nathan.id))!;
-    const other = await signedIn('chef.veil');
+    const other = await signedIn(t, 'chef.veil');
     expect((await other.get(`/etablissement/eleves/${nathan.id}`)).status).toBe(404);
     for (const action of ['reponse', 'entretien', 'decision', 'majeur', 'mot-de-passe']) {
       expect((await other.post(`/etablissement/eleves/${nathan.id}/${action}`, { representant: String(before.representatives[0]!.id), aucune: 'oui', compte_rendu: 'x', voies: '1G', majeur: 'oui' })).status, action).toBe(404);
@@ -104,7 +99,7 @@ describe('dossier d’un élève côté établissement', () => {
 
   it('un nouveau mot de passe provisoire est affiché une fois et l’ancien ne fonctionne plus', async () => {
     const nathan = await pupilNamed('Nathan', 'Roux');
-    const chef = await signedIn('chef.hugo');
+    const chef = await signedIn(t, 'chef.hugo');
     const parent = new TestClient(t.app);
     await parent.login('famille.hugo.1');
     const rep1 = (await loadPupilFile(t.database.db, nathan.id))!.representatives[0]!;

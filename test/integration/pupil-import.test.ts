@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, mainText, TestClient, titleOf, type TestApp } from '../support/test-app.js';
+import { createTestApp, mainText, signedIn, TestClient, titleOf, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -13,11 +13,6 @@ afterEach(async () => {
 const fixture = () => new Uint8Array(readFileSync(new URL('../fixtures/import-exemple.csv', import.meta.url)));
 const HEADER = 'Division;INE;Nom;Prénom;Date de naissance;Nom RL1;Prénom RL1;Courriel RL1;Téléphone RL1;Nom RL2;Prénom RL2;Courriel RL2;Téléphone RL2';
 
-async function signedIn(login: string) {
-  const client = new TestClient(t.app);
-  await client.login(login);
-  return client;
-}
 
 const counts = async () => ({
   pupils: (await t.database.db.selectFrom('pupil').select('id').execute()).length,
@@ -35,7 +30,7 @@ async function checkAndImport(chef: TestClient, bytes: Uint8Array<ArrayBuffer>) 
 
 describe('import des élèves et des représentants', () => {
   it('le fichier d’exemple est vérifié, puis importé : élèves, divisions et parents partagés par la fratrie', async () => {
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const before = await counts();
     const { preview, html, batch } = await checkAndImport(chef, fixture()).then(async (result) => result);
     expect(preview.status).toBe(200);
@@ -60,7 +55,7 @@ describe('import des élèves et des représentants', () => {
   });
 
   it('réimporter le même fichier ne crée aucun doublon ; un fichier corrigé met à jour sur place', async () => {
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     await checkAndImport(chef, fixture());
     const once = await counts();
     const again = await checkAndImport(chef, fixture());
@@ -78,7 +73,7 @@ describe('import des élèves et des représentants', () => {
   });
 
   it('un fichier avec une ligne fautive est entièrement refusé, lignes numérotées, et rien n’est écrit', async () => {
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const before = await counts();
     const bad = `${HEADER}\n3e C;123456789AB;Lambert;Chloé;;Lambert;Aurélie;;;;;;\n3e C;XYZ;Lambert;Théo;;Lambert;Aurélie;;;;;;\n`;
     const { preview, html, batch } = await checkAndImport(chef, new TextEncoder().encode(bad));
@@ -90,7 +85,7 @@ describe('import des élèves et des représentants', () => {
   });
 
   it('un fichier Windows-1252 est importé avec ses accents', async () => {
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const latin1 = new Uint8Array(Buffer.from(`${HEADER}\n3e A;923456789AB;Hervé;Zoé;;Hervé;Hélène;;;;;;\n`, 'latin1'));
     const { html, imported } = await checkAndImport(chef, latin1);
     expect(mainText(html)).toContain('fichier lu en Windows-1252');
@@ -100,20 +95,20 @@ describe('import des élèves et des représentants', () => {
   });
 
   it('un élève d’un autre établissement (même INE) est refusé', async () => {
-    const chefZay = await signedIn('chef.zay');
+    const chefZay = await signedIn(t, 'chef.zay');
     await checkAndImport(chefZay, fixture());
-    const chefAubrac = await signedIn('chef.aubrac');
+    const chefAubrac = await signedIn(t, 'chef.aubrac');
     const { html, batch } = await checkAndImport(chefAubrac, fixture());
     expect(batch).toBeUndefined();
     expect(mainText(html)).toContain('Ligne 2 : l’INE 123456789AB est celui d’un élève inscrit dans un autre établissement.');
   });
 
   it('un établissement ne peut pas importer le fichier vérifié par un autre', async () => {
-    const chefZay = await signedIn('chef.zay');
+    const chefZay = await signedIn(t, 'chef.zay');
     const preview = await chefZay.postFile('/etablissement/import', 'fichier', { name: 'eleves.csv', bytes: fixture() });
     const batch = /action="\/etablissement\/import\/(\d+)"/.exec(await preview.text())![1];
     const before = await counts();
-    const chefAubrac = await signedIn('chef.aubrac');
+    const chefAubrac = await signedIn(t, 'chef.aubrac');
     const stolen = await chefAubrac.post(`/etablissement/import/${batch}`, {});
     expect(stolen.status).toBe(422);
     expect(titleOf(await stolen.text())).toMatch(/^Erreur : /);
@@ -121,7 +116,7 @@ describe('import des élèves et des représentants', () => {
   });
 
   it('sans fichier, la vérification le demande en français', async () => {
-    const chef = await signedIn('chef.zay');
+    const chef = await signedIn(t, 'chef.zay');
     const response = await chef.postFile('/etablissement/import', 'autre', { name: 'x.csv', bytes: new Uint8Array() });
     expect(response.status).toBe(422);
     expect(mainText(await response.text())).toContain('Choisissez le fichier CSV à importer.');

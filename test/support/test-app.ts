@@ -89,6 +89,13 @@ export class TestClient {
   }
 }
 
+/** A client signed in as the given demo account. */
+export async function signedIn(t: TestApp, login: string, password = 'orientation'): Promise<TestClient> {
+  const client = new TestClient(t.app);
+  await client.login(login, password);
+  return client;
+}
+
 /** The text a person reads in the page's main content: tags dropped, entities decoded, spaces folded. */
 export function mainText(html: string): string {
   const main = html.match(/<main[^>]*>([\s\S]*)<\/main>/)?.[1] ?? html;
