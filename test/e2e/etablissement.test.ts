@@ -153,6 +153,17 @@ for (const javaScript of [true, false]) {
       await closePage(page);
     });
 
+    it('à 320 px de large, l’accueil, la grille du conseil et le suivi ne défilent pas horizontalement', async () => {
+      const page = await newPage(browser, { javaScript, baseUrl: server.baseUrl, viewport: { width: 320, height: 800 } });
+      await login(page, 'chef.zay');
+      const division = await divisionId(server, '0990002B', '3e B');
+      for (const path of ['/etablissement', `/etablissement/divisions/${division}/conseil/avis-provisoires`, `/etablissement/divisions/${division}/suivi`, '/etablissement/campagne']) {
+        await page.goto(path);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+      }
+      await closePage(page);
+    });
+
     it(javaScript ? 'les autres pages de l’établissement et de l’académie n’ont aucune violation axe-core' : 'les autres pages de l’établissement et de l’académie s’utilisent sans JavaScript', async () => {
       const page = await newPage(browser, { javaScript, baseUrl: server.baseUrl });
       await login(page, 'chef.veil');
