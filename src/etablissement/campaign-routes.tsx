@@ -6,12 +6,13 @@ import type { CampaignTable, Database } from '../db/schema.js';
 import { validateCalendar, windowStatus, type Campaign, type CampaignWindows, type DivisionCouncils, type WindowName } from '../domain/calendar.js';
 import { formatDateTime, instantFromLocal, parseLocalDateTime, toDateInputValue, toTimeInputValue } from '../domain/dates.js';
 import { authorize } from '../domain/rights.js';
+import { levelOfSchool, schoolYearAt } from '../domain/school-year.js';
 import { renderPage } from '../http/render.js';
 import { mailsFor } from '../mail/effects.js';
 import { closeWindowForCampaign, type ClosableWindow } from '../pupil-file/closing.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { asStaffUser, staffActor, staffHistoryActor } from './staff-actor.js';
-import { CampaignPage, campaignFields, WINDOW_LABELS, type CampaignForm, type DateTimeValue, type WindowKey } from '../../views/etablissement/campaign-page.js';
+import { CampaignPage, NoCampaignPage, campaignFields, WINDOW_LABELS, type CampaignForm, type DateTimeValue, type WindowKey } from '../../views/etablissement/campaign-page.js';
 
 const WINDOWS: WindowKey[] = ['intentions', 'acknowledgement', 'choices', 'response'];
 const MAX_MESSAGE = 2000;
@@ -19,11 +20,17 @@ const MAX_MESSAGE = 2000;
 type CampaignRow = Selectable<CampaignTable>;
 type Division = { id: number; name: string };
 
-async function schoolCampaign(db: Kysely<Database>, schoolId: number) {
-  const campaign = await db.selectFrom('campaign').selectAll().where('school_id', '=', schoolId).orderBy('school_year', 'desc').executeTakeFirst();
+/** The campaign of the school year under way at `at`, with what its page needs. */
+async function schoolCampaign(db: Kysely<Database>, schoolId: number, at: Date) {
+  const school = await db.selectFrom('school').innerJoin('academy', 'academy.id', 'school.academy_id').select(['school.name', 'academy.time_zone']).where('school.id', '=', schoolId).executeTakeFirstOrThrow();
+  const campaign = await db
+    .selectFrom('campaign')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('school_year', '=', schoolYearAt(at, school.time_zone))
+    .executeTakeFirst();
   if (!campaign) return undefined;
-  const [school, divisions, councils] = await Promise.all([
-    db.selectFrom('school').innerJoin('academy', 'academy.id', 'school.academy_id').select(['school.name', 'academy.time_zone']).where('school.id', '=', schoolId).executeTakeFirstOrThrow(),
+  const [divisions, councils] = await Promise.all([
     db
       .selectFrom('division')
       .select(['id', 'name'])
@@ -122,8 +129,15 @@ export function campaignRoutes() {
   async function render(c: Context<AppEnv>, extra: { errors?: FieldError[]; form?: CampaignForm; status?: 200 | 422 } = {}) {
     const { db, now } = c.get('deps');
     const staff = c.get('user')!.staff!;
-    const context = await schoolCampaign(db, staff.schoolId);
-    if (!context) return c.notFound();
+    const context = await schoolCampaign(db, staff.schoolId, now());
+    if (!context) {
+      const school = await db.selectFrom('school').innerJoin('academy', 'academy.id', 'school.academy_id').select(['school.kind', 'academy.time_zone']).where('school.id', '=', staff.schoolId).executeTakeFirstOrThrow();
+      return renderPage(
+        c,
+        { title: 'Campagne d’orientation' },
+        <NoCampaignPage level={levelOfSchool(school.kind)} schoolYear={schoolYearAt(now(), school.time_zone)} canManage={mayManage(c).allowed} />,
+      );
+    }
     const errors = extra.errors ?? [];
     const notices: Record<string, string> = {
       enregistre: 'Le calendrier et les réglages ont été enregistrés.',
@@ -147,19 +161,34 @@ export function campaignRoutes() {
     );
   }
 
-  const mayManage = (c: Context<AppEnv>) => {
+  function mayManage(c: Context<AppEnv>) {
     const staff = c.get('user')!.staff!;
     return authorize({ kind: 'staff', staffId: staff.id, schoolId: staff.schoolId, role: staff.role }, { action: 'manageCampaign', schoolId: staff.schoolId });
-  };
+  }
 
   app.get('/etablissement/campagne', requireRole('staff'), (c) => render(c));
+
+  // The campaign of the school year under way, for the school's palier, with no dates yet.
+  app.post('/etablissement/campagne/creer', requireRole('staff'), async (c) => {
+    if (!mayManage(c).allowed) return c.notFound();
+    const { db, now } = c.get('deps');
+    const staff = c.get('user')!.staff!;
+    const school = await db.selectFrom('school').innerJoin('academy', 'academy.id', 'school.academy_id').select(['school.kind', 'academy.time_zone']).where('school.id', '=', staff.schoolId).executeTakeFirstOrThrow();
+    await db
+      .insertInto('campaign')
+      .values({ school_id: staff.schoolId, level: levelOfSchool(school.kind), school_year: schoolYearAt(now(), school.time_zone) })
+      .onConflict((conflict) => conflict.columns(['school_id', 'level', 'school_year']).doNothing())
+      .execute();
+    return c.redirect('/etablissement/campagne', 303);
+  });
 
   app.post('/etablissement/campagne', requireRole('staff'), async (c) => {
     const permission = mayManage(c);
     if (!permission.allowed) return render(c, { errors: [{ field: 'erreurs', message: permission.reason }], status: 422 });
     const { db, now } = c.get('deps');
     const staff = c.get('user')!.staff!;
-    const context = (await schoolCampaign(db, staff.schoolId))!;
+    const context = await schoolCampaign(db, staff.schoolId, now());
+    if (!context) return render(c);
     const form = await c.req.raw.formData().catch(() => new FormData());
     const errors: FieldError[] = [];
     const tz = context.timeZone;
@@ -235,7 +264,8 @@ export function campaignRoutes() {
     const { db, now } = c.get('deps');
     const user = c.get('user')!;
     const staff = user.staff!;
-    const context = (await schoolCampaign(db, staff.schoolId))!;
+    const context = await schoolCampaign(db, staff.schoolId, now());
+    if (!context) return render(c);
     const at = now();
     const windows = windowsOf(context.campaign);
     const current = windows[name];

@@ -127,3 +127,22 @@ describe('campagne de l’établissement', () => {
     }
   });
 });
+
+describe('campagne de l’année', () => {
+  it('sans campagne pour l’année en cours, le chef d’établissement la crée, puis en fixe les dates', async () => {
+    const school = await t.database.db.selectFrom('school').select('id').where('uai', '=', '0990001A').executeTakeFirstOrThrow();
+    // Next school year: no campaign yet.
+    t.clock.advance(200 * 24 * 60 * 60 * 1000);
+    const chef = await signedIn(t, 'chef.aubrac');
+    const page = mainText(await (await chef.get('/etablissement/campagne')).text());
+    expect(page).toContain('Aucune campagne d’orientation n’existe encore pour l’année 2027-2028 (palier 3e).');
+    expect((await chef.post('/etablissement/campagne/creer', {})).status).toBe(303);
+    expect((await chef.post('/etablissement/campagne/creer', {})).status).toBe(303);
+    const campaigns = await t.database.db.selectFrom('campaign').select(['school_year', 'level']).where('school_id', '=', school.id).orderBy('school_year').execute();
+    expect(campaigns).toEqual([
+      { school_year: 2026, level: '3e' },
+      { school_year: 2027, level: '3e' },
+    ]);
+    expect(mainText(await (await chef.get('/etablissement/campagne')).text())).toContain('Campagne d’orientation 2027-2028 — palier 3e');
+  });
+});

@@ -213,3 +213,29 @@ export function CampaignPage(props: CampaignPageProps) {
     </>
   );
 }
+
+/** No campaign yet for the school year under way. */
+export function NoCampaignPage({ level, schoolYear, canManage }: { level: '3e' | '2de'; schoolYear: number; canManage: boolean }) {
+  return (
+    <>
+      <h1>Campagne d’orientation</h1>
+      <p>
+        Aucune campagne d’orientation n’existe encore pour l’année {schoolYear}-{schoolYear + 1} (palier {level}).
+      </p>
+      {canManage ? (
+        <form method="post" action="/etablissement/campagne/creer">
+          <div class="button-group">
+            <button type="submit" class="button">
+              Créer la campagne {schoolYear}-{schoolYear + 1}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p>Le chef d’établissement crée la campagne de l’année.</p>
+      )}
+      <p>
+        <a href="/etablissement">Retour à l’établissement</a>
+      </p>
+    </>
+  );
+}
