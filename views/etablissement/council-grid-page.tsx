@@ -83,6 +83,10 @@ export function CouncilGridRow({
       <th scope="row">
         <a href={`/etablissement/eleves/${row.pupilId}`}>{row.name}</a>
         {saved ? <span class="badge badge--success"> Enregistrée</span> : null}
+        {/* Shown by app.js as soon as a field of the row changes, until the row is saved. */}
+        <span class="badge badge--unsaved" data-unsaved-marker hidden>
+          Modifications non enregistrées
+        </span>
         {error ? (
           <p class="field__error" id={`ligne-${row.pupilId}-erreur`}>
             {error}
