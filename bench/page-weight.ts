@@ -1,4 +1,4 @@
-// Page weight of the family intentions page: prints the bytes sent over the wire (gzip and
+// Page weight of the family intentions and choix définitifs pages: prints the bytes sent over the wire (gzip and
 // brotli, as the service compresses them) for the whole page and for one htmx swap.
 // Run: npx tsx bench/page-weight.ts   (no server or database needed: PGlite in memory)
 import { PGlite } from '@electric-sql/pglite';
@@ -58,6 +58,20 @@ async function main(): Promise<void> {
   await measure('échange htmx : liste après « Monter » (fragment)', `${path}?fait=deplacement&rang=1`, { 'HX-Request': 'true' });
   await measure('échange htmx : formulaire du dialogue « Ajouter »', `${path}/ajouter`, { 'HX-Request': 'true' });
   await measure('accueil orientation de l’enfant', `/orientation/${lea.id}`);
+
+  // Phase définitive: Inès Bernard's choix définitifs (Lycée Simone Veil, window open).
+  cookie = '';
+  await request('/connexion', { method: 'POST', form: { identifiant: 'famille.veil.1', mot_de_passe: 'orientation' } });
+  const ines = await database.db.selectFrom('pupil').select('id').where('first_name', '=', 'Inès').where('last_name', '=', 'Bernard').executeTakeFirstOrThrow();
+  const choices = `/orientation/${ines.id}/choix-definitifs`;
+  const post = (url: string, pairs: [string, string][]) =>
+    app.request(`${ORIGIN}${url}`, { method: 'POST', body: new URLSearchParams(pairs).toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: ORIGIN, Cookie: cookie } });
+  await post(`${choices}/ajouter`, [['track', '1G'], ['specialties', 'MATHS'], ['specialties', 'SI'], ['specialties', 'NSI']]);
+  await post(`${choices}/ajouter`, [['track', '1T'], ['series', 'STL'], ['laboratorySpecialty', 'SPCL']]);
+  await post(`${choices}/ajouter`, [['track', 'VPRO'], ['vocationalRoute', '2PRO']]);
+  await measure('page des choix définitifs (3 choix, brouillon)', choices);
+  await measure('échange htmx : choix définitifs après « Monter »', `${choices}?fait=deplacement&rang=1`, { 'HX-Request': 'true' });
+  await measure('échange htmx : dialogue « Saisie des choix définitifs »', `${choices}/ajouter`, { 'HX-Request': 'true' });
   await database.close();
 }
 

@@ -12,9 +12,11 @@ import {
   trackLabel,
   tracksForLevel,
 } from '../domain/catalogue.js';
+import { windowStatus } from '../domain/calendar.js';
 import { formatDateTime, formatDayMonth } from '../domain/dates.js';
+import { CHOICES_INTRO, CHOICES_LINKS, PROPOSALS_WORDING } from '../../views/famille/proposals-wording.js';
 import type { FieldError } from '../domain/field-error.js';
-import { OPINION_LABELS, acknowledgeOpinions, transitionRefusal, validateChoices, validateIntentions, type TransitionName } from '../domain/file.js';
+import { OPINION_LABELS, TRANSITION_MESSAGES, acknowledgeOpinions, transitionRefusal, validateChoices, validateIntentions, type TransitionName } from '../domain/file.js';
 import { authorize } from '../domain/rights.js';
 import { SPECIALTY_COUNTS, WISH_LIMITS, validateWishes, type Phase, type Wish } from '../domain/wishes.js';
 import { pupilTimeline, type HistoryActor } from '../history/history.js';
@@ -40,7 +42,7 @@ import { deleteDraft, loadDraft, saveDraft, type DraftKey, type WishDraft } from
 // récapitulatif. One `loadPupilFile` per request; every write goes through the domain's rules.
 
 /** What a request on one pupil's file knows once access is granted. */
-type FileRequest = {
+export type FileRequest = {
   stored: StoredFile;
   actor: Actor;
   member: FamilyMember;
@@ -51,12 +53,12 @@ type FileRequest = {
   now: Date;
 };
 
-const pupilIdParam = (raw: string | undefined): number | null => (raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null);
+export const pupilIdParam = (raw: string | undefined): number | null => (raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null);
 
 const isHtmx = (c: Context<AppEnv>) => c.req.header('HX-Request') === 'true';
 
 /** The pupil's file if this user may see it; otherwise the response to send (404 reveals nothing, 403 says why). */
-async function openFile(c: Context<AppEnv>, pupilId: number | null): Promise<FileRequest | Response> {
+export async function openFile(c: Context<AppEnv>, pupilId: number | null): Promise<FileRequest | Response> {
   const user = c.get('user')!;
   const { db, now } = c.get('deps');
   if (pupilId === null) return c.notFound();
@@ -102,10 +104,10 @@ async function openFile(c: Context<AppEnv>, pupilId: number | null): Promise<Fil
   };
 }
 
-const fullName = (r: FileRequest) => `${r.stored.pupil.firstName} ${r.stored.pupil.lastName}`;
+export const fullName = (r: FileRequest) => `${r.stored.pupil.firstName} ${r.stored.pupil.lastName}`;
 
 /** A whole page, or for htmx the fragment of the same view that changed. */
-function respond(c: Context<AppEnv>, options: PageOptions, page: Child, fragment: Child, headers: Record<string, string> = {}): Response {
+export function respond(c: Context<AppEnv>, options: PageOptions, page: Child, fragment: Child, headers: Record<string, string> = {}): Response {
   c.header('Vary', 'HX-Request');
   if (isHtmx(c)) {
     for (const [name, value] of Object.entries(headers)) c.header(name, value);
@@ -129,10 +131,33 @@ async function homeView(c: Context<AppEnv>, r: FileRequest): Promise<HomeView> {
   const published = file.provisional.status === 'published' || file.provisional.status === 'acknowledged';
   let nextAction: LinkView | null = null;
   let nextText: string | null = null;
+  let intro: HomeView['intro'] = null;
+  const choicesPath = `${basePath}/${PHASE_WORDING.final.segment}`;
+  const final = file.final;
+  const proposalsPublished = ['published', 'answered', 'unanswered'].includes(final.status);
+  const canChoose = transitionRefusal('validateChoices', file, actor, now) === null;
+  const canAnswer = transitionRefusal('answerProposals', file, actor, now) === null;
+  const canAgree = transitionRefusal('giveAccord', file, actor, now) === null;
+  const settled = file.outcome.status !== 'pending';
   if (r.viewer === 'representative' || file.pupilIsAdult) {
-    if (canAcknowledge) nextAction = { href: `${basePath}/avis-provisoire`, label: "Consulter l'avis provisoire et en accuser réception" };
-    else if (canEdit && !validated) nextAction = { href: intentionsPath, label: 'Saisir les intentions' };
+    if (canAnswer) {
+      intro = { paragraphs: [PROPOSALS_WORDING.homeLead], bullets: [...PROPOSALS_WORDING.explanation], after: [PROPOSALS_WORDING.vocational, PROPOSALS_WORDING.eitherRepresentative] };
+      nextAction = { href: `${basePath}/propositions`, label: 'Je consulte et je réponds aux propositions du conseil de classe' };
+    } else if (canAgree) {
+      nextAction = { href: `${basePath}/propositions`, label: "Je donne mon accord ou mon désaccord avec la réponse de l'autre représentant légal" };
+    } else if (settled) {
+      nextAction = { href: `${basePath}/decision`, label: "Je consulte la décision d'orientation" };
+    } else if (canChoose) {
+      intro = { paragraphs: [CHOICES_INTRO], bullets: [...CHOICES_LINKS], after: [] };
+      nextAction = { href: choicesPath, label: "Je formule les choix définitifs d'orientation" };
+    } else if (canAcknowledge) {
+      // The choix définitifs wait for the accusé de réception: it comes first (seed 002).
+      if (windowStatus(file.campaign.windows.choices, now) === 'open') intro = { paragraphs: [CHOICES_INTRO], bullets: [...CHOICES_LINKS], after: [] };
+      nextAction = { href: `${basePath}/avis-provisoire`, label: "Consulter l'avis provisoire et en accuser réception" };
+    } else if (canEdit && !validated) nextAction = { href: intentionsPath, label: 'Saisir les intentions' };
     else if (canEdit) nextAction = { href: intentionsPath, label: 'Consulter ou modifier les intentions' };
+    else if (proposalsPublished) nextAction = { href: `${basePath}/propositions`, label: 'Je consulte les propositions du conseil de classe' };
+    else if (final.validatedAt !== null) nextText = 'Les choix définitifs sont validés. Les propositions du conseil de classe seront visibles ici après leur publication.';
     else if (file.provisional.status === 'acknowledged') nextText = "Vous avez accusé réception de l'avis provisoire. La suite se fera lors de la saisie des choix définitifs.";
     else if (validated && !published) nextText = "Les intentions sont validées. L'avis provisoire du conseil de classe sera visible ici après sa publication.";
     else if (!validated) nextText = "Aucune intention n'a été validée. Rien ne peut être saisi en dehors des dates indiquées ci-dessous.";
@@ -142,6 +167,11 @@ async function homeView(c: Context<AppEnv>, r: FileRequest): Promise<HomeView> {
   const links: LinkView[] = [{ href: intentionsPath, label: 'Intentions provisoires' }];
   if (published) links.push({ href: `${basePath}/avis-provisoire`, label: "Avis provisoire d'orientation du conseil de classe" });
   if (validated) links.push({ href: `${basePath}/recapitulatif`, label: 'Récapitulatif imprimable des intentions' });
+  if (file.provisional.status === 'acknowledged' || final.status !== 'empty') links.push({ href: choicesPath, label: 'Choix définitifs' });
+  else if (canAcknowledge && intro) links.push({ href: choicesPath, label: "Je formule les choix définitifs d'orientation" });
+  if (final.validatedAt !== null) links.push({ href: `${basePath}/recapitulatif${PHASE_WORDING.final.recapQuery}`, label: 'Récapitulatif imprimable des choix définitifs' });
+  if (proposalsPublished) links.push({ href: `${basePath}/propositions`, label: 'Propositions du conseil de classe et réponse' });
+  if (settled) links.push({ href: `${basePath}/decision`, label: "Décision d'orientation" });
   const timeline = await pupilTimeline(c.get('deps').db, stored.pupil.id, file.campaign.timeZone);
   return {
     pupil: pupilHeader(stored),
@@ -151,6 +181,7 @@ async function homeView(c: Context<AppEnv>, r: FileRequest): Promise<HomeView> {
     tiles,
     nowText,
     schoolMessage: stored.schoolMessage,
+    intro,
     nextAction,
     nextText,
     links: links.filter((link) => link.href !== nextAction?.href),
@@ -205,6 +236,7 @@ function editorView(r: FileRequest, phase: Phase, draft: WishDraft | null, extra
       annulation: [words.dropped, null],
       validation: [phase === 'provisional' ? 'Vos intentions ont bien été validées' : 'Vos choix définitifs ont bien été validés', null],
       modification: ['Vous pouvez modifier la liste puis la valider de nouveau', 'ajouter'],
+      accuse: ["Votre accusé de réception de l'avis provisoire est enregistré. Vous pouvez maintenant formuler les choix définitifs", 'ajouter'],
     };
     const entry = texts[f.code];
     if (entry) flash = { text: entry[0], focusId: entry[1] ?? 'resultat' };
@@ -332,6 +364,10 @@ export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
   app.get(segment, family, async (c) => {
     const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
     if (r instanceof Response) return r;
+    if (phase === 'final' && transitionRefusal('acknowledgeOpinions', r.stored.file, r.actor, r.now) === null) {
+      // Seed 002: whoever connects for the choix définitifs acknowledges the avis provisoire first.
+      return c.redirect(`${r.basePath}/avis-provisoire?suite=choix-definitifs`, 303);
+    }
     const draft = await loadDraft(c.get('deps').db, key(r));
     return showEditor(c, r, editorView(r, phase, draft, { flash: flashOf(c) }));
   });
@@ -503,9 +539,12 @@ function opinionsView(r: FileRequest, extra: { errors?: FieldError[]; flash?: st
     refusal: provisional.status === 'acknowledged' ? null : refusal,
     errors: extra.errors ?? [],
     flash: extra.flash ?? null,
+    notice: null,
     steps: stepViews(file),
   };
 }
+
+const ACKNOWLEDGE_FIRST_NOTICE = `${TRANSITION_MESSAGES.acknowledgeFirst} Vous pourrez ensuite formuler les choix définitifs.`;
 
 export function orientationRoutes(app: Hono<AppEnv>) {
   const family = requireRole('representative', 'pupil');
@@ -523,6 +562,7 @@ export function orientationRoutes(app: Hono<AppEnv>) {
   });
 
   registerWishEditor(app, 'provisional');
+  registerWishEditor(app, 'final');
 
   const showOpinions = (c: Context<AppEnv>, r: FileRequest, view: OpinionsView, status: PageOptions['status'] = 200) =>
     respond(c, { title: `Avis provisoire d'orientation — ${fullName(r)}`, status, hasErrors: view.errors.length > 0 }, <OpinionsPage view={view} />, <OpinionsPanel view={view} />);
@@ -531,7 +571,11 @@ export function orientationRoutes(app: Hono<AppEnv>) {
     const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
     if (r instanceof Response) return r;
     const flash = c.req.query('fait') === 'accuse' ? "Votre accusé de réception de l'avis provisoire est enregistré." : null;
-    return showOpinions(c, r, opinionsView(r, { flash }));
+    const view = opinionsView(r, { flash });
+    if (c.req.query('suite') === 'choix-definitifs' && view.canAcknowledge) {
+      view.notice = ACKNOWLEDGE_FIRST_NOTICE;
+    }
+    return showOpinions(c, r, view);
   });
 
   app.post('/orientation/:pupilId/avis-provisoire', family, async (c) => {
@@ -539,9 +583,12 @@ export function orientationRoutes(app: Hono<AppEnv>) {
     if (r instanceof Response) return r;
     const reason = transitionRefusal('acknowledgeOpinions', r.stored.file, r.actor, r.now);
     if (reason) return showOpinions(c, r, opinionsView(r, { errors: [{ field: 'avis', message: reason }] }), 403);
+    const goOn = c.req.query('suite') === 'choix-definitifs';
     const parsed = acknowledgeSchema.safeParse(await c.req.parseBody());
     if (!parsed.success) {
-      return showOpinions(c, r, opinionsView(r, { errors: [{ field: 'pris-connaissance', message: 'Vous devez cocher la case « J’ai bien pris connaissance de l’avis provisoire d’orientation du conseil de classe. » pour valider.' }] }), 422);
+      const view = opinionsView(r, { errors: [{ field: 'pris-connaissance', message: 'Vous devez cocher la case « J’ai bien pris connaissance de l’avis provisoire d’orientation du conseil de classe. » pour valider.' }] });
+      if (goOn) view.notice = ACKNOWLEDGE_FIRST_NOTICE;
+      return showOpinions(c, r, view, 422);
     }
     const { db } = c.get('deps');
     const applied = await applyTransition(db, {
@@ -557,6 +604,9 @@ export function orientationRoutes(app: Hono<AppEnv>) {
       const fresh = (await loadPupilFile(db, r.stored.pupil.id)) ?? r.stored;
       return showOpinions(c, { ...r, stored: fresh }, opinionsView({ ...r, stored: fresh }, { errors: [{ field: 'avis', message: applied.reason }] }), applied.concurrent ? 409 : 422);
     }
+    if (goOn && transitionRefusal('validateChoices', applied.file, r.actor, r.now) === null) {
+      return c.redirect(`${r.basePath}/${PHASE_WORDING.final.segment}?fait=accuse`, 303);
+    }
     return c.redirect(`${r.basePath}/avis-provisoire?fait=accuse`, 303);
   });
 
@@ -565,16 +615,18 @@ export function orientationRoutes(app: Hono<AppEnv>) {
     if (r instanceof Response) return r;
     const { file } = r.stored;
     const tz = file.campaign.timeZone;
+    const phase: Phase = c.req.query('phase') === 'definitive' ? 'final' : 'provisional';
+    const state = phaseOf(file, phase);
     const view: RecapView = {
       pupil: pupilHeader(r.stored),
       basePath: r.basePath,
-      phase: 'provisional',
-      wishes: wishViews(file.provisional.wishes, r.stored.offer),
-      validatedAtText: file.provisional.validatedAt ? formatDateTime(file.provisional.validatedAt, tz) : null,
-      authorName: memberName(r.stored, file.provisional.author),
+      phase,
+      wishes: wishViews(state.wishes, r.stored.offer),
+      validatedAtText: state.validatedAt ? formatDateTime(state.validatedAt, tz) : null,
+      authorName: memberName(r.stored, state.author),
       printedAtText: formatDateTime(r.now, tz),
     };
-    return renderPage(c, { title: `${PHASE_WORDING.provisional.recapTitle} — ${fullName(r)}` }, <RecapPage view={view} />);
+    return renderPage(c, { title: `${PHASE_WORDING[phase].recapTitle} — ${fullName(r)}` }, <RecapPage view={view} />);
   });
 }
 

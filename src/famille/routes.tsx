@@ -3,6 +3,7 @@ import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import { renderPage } from '../http/render.js';
 import { ChildrenPage } from '../../views/famille/children-page.js';
+import { finalRoutes } from './final-routes.js';
 import { orientationRoutes } from './orientation-routes.js';
 import { childrenOfRepresentative } from './queries.js';
 
@@ -17,6 +18,7 @@ export function familleRoutes() {
 
   // A child's orientation home, the intentions, the avis provisoire, the récapitulatif; the pupil's own home is /eleve.
   orientationRoutes(app);
+  finalRoutes(app);
 
   return app;
 }

@@ -3,7 +3,7 @@ import { PupilBanner } from '../components/pupil-banner.js';
 import { RedoublementNotice } from '../components/redoublement-notice.js';
 import { Stepper } from '../components/stepper.js';
 import type { OpinionsView } from './orientation-types.js';
-import { LeaveDialog } from './wish-editor.js';
+import { LeaveDialog } from '../components/leave-dialog.js';
 
 export const ACKNOWLEDGE_LEAVE_MESSAGE = "Vous n'avez pas validé l'accusé de réception, êtes-vous sûr de vouloir quitter cette page ?";
 
@@ -29,8 +29,15 @@ export function OpinionsPage({ view }: { view: OpinionsView }) {
 /** The part an htmx request replaces. */
 export function OpinionsPanel({ view }: { view: OpinionsView }) {
   const path = `${view.basePath}/avis-provisoire`;
+  // Sent here before the choix définitifs: after the accusé de réception, go on to them.
+  const formPath = view.notice ? `${path}?suite=choix-definitifs` : path;
   return (
       <div id="avis" class="opinions" data-unsaved={view.canAcknowledge ? 'true' : undefined}>
+        {view.notice ? (
+          <div class="notice notice--warning" data-announce={view.notice}>
+            <p>{view.notice}</p>
+          </div>
+        ) : null}
         {view.flash ? (
           <div class="notice notice--success" data-announce={view.flash}>
             <p>{view.flash}</p>
@@ -72,7 +79,7 @@ export function OpinionsPanel({ view }: { view: OpinionsView }) {
               </div>
             ) : null}
             {view.canAcknowledge ? (
-              <form method="post" action={path} hx-post={path} hx-target="#avis" hx-swap="outerHTML" novalidate>
+              <form method="post" action={formPath} hx-post={formPath} hx-target="#avis" hx-swap="outerHTML" novalidate>
                 <div class={view.errors.length > 0 ? 'field field--error' : 'field'}>
                   {view.errors.length > 0 ? (
                     <p class="field__error" id="pris-connaissance-erreur">

@@ -19,6 +19,23 @@ export function OrientationHome({ view }: { view: HomeView }) {
       <section aria-labelledby="maintenant">
         <h2 id="maintenant">En ce moment</h2>
         <p>{view.nowText}</p>
+        {view.intro ? (
+          <div class="phase-intro">
+            {view.intro.paragraphs.map((text) => (
+              <p>{text}</p>
+            ))}
+            {view.intro.bullets.length > 0 ? (
+              <ul>
+                {view.intro.bullets.map((text) => (
+                  <li>{text}</li>
+                ))}
+              </ul>
+            ) : null}
+            {view.intro.after.map((text) => (
+              <p>{text}</p>
+            ))}
+          </div>
+        ) : null}
         {view.nextAction ? (
           <p>
             <a class="button" href={view.nextAction.href}>

@@ -32,6 +32,8 @@ export type HomeView = {
   tiles: TileView[];
   nowText: string;
   schoolMessage: string;
+  /** The phase's presentation (seed 003), before the button. */
+  intro: { paragraphs: string[]; bullets: string[]; after: string[] } | null;
   nextAction: LinkView | null;
   nextText: string | null;
   links: LinkView[];
@@ -112,6 +114,8 @@ export type OpinionsView = {
   refusal: string | null;
   errors: FieldError[];
   flash: string | null;
+  /** Why the representative was sent here (choix définitifs wait for the accusé de réception). */
+  notice: string | null;
   steps: StepView[];
 };
 
@@ -123,4 +127,48 @@ export type RecapView = {
   validatedAtText: string | null;
   authorName: string | null;
   printedAtText: string;
+};
+
+export type ProposalItemView = WishView & { answer: string; vocational: boolean };
+
+/** What a check page (or a read-only answer) lists: each accepted voie, or the refusal. */
+export type ResponseSummary = { accepted: { code: string; label: string }[]; refused: boolean };
+
+export type ProposalsView = {
+  pupil: PupilHeader;
+  basePath: string;
+  steps: StepView[];
+  published: boolean;
+  items: ProposalItemView[];
+  /** Voies the council proposed that the family did not ask for. */
+  proposed: string[];
+  motivations: string;
+  /** `answer`: the form; `check`: what will be sent; `accord` / `accordCheck`: the other representative's turn; `readonly`: nothing to do. */
+  mode: 'answer' | 'check' | 'accord' | 'accordCheck' | 'readonly';
+  options: { code: string; label: string; checked: boolean }[];
+  refuseChecked: boolean;
+  /** On a check page: what « Confirmer » will send. */
+  pending: ResponseSummary | null;
+  accordValue: 'oui' | 'non' | null;
+  /** « Réponse donnée le … par … » once answered. */
+  response: { text: string; summary: ResponseSummary } | null;
+  accordText: string | null;
+  accordSettingText: string | null;
+  refusal: string | null;
+  decisionLink: boolean;
+  errors: FieldError[];
+  flash: string | null;
+};
+
+export type DecisionRecordView = { title: string; dateText: string; lines: string[] };
+
+export type DecisionView = {
+  pupil: PupilHeader;
+  basePath: string;
+  steps: StepView[];
+  status: 'pending' | 'decided' | 'dialogue';
+  /** The voies of the décision d'orientation in force. */
+  decision: { byText: string; dateText: string; tracks: string[] } | null;
+  dialogue: { causeText: string; dateText: string } | null;
+  records: DecisionRecordView[];
 };

@@ -25,6 +25,12 @@ export type PhaseWording = {
   removed: string;
   dropped: string;
   rules: (max: number) => string;
+  /** How a wish is named in the récapitulatif: « Intention 1 », « Rang 1 » (seed 003). */
+  recapItem: string;
+  /** Under the list being edited. */
+  rankHint: string;
+  /** The recap page's query string. */
+  recapQuery: string;
 };
 
 const NUMBERS: Record<number, string> = { 3: 'trois' };
@@ -49,6 +55,9 @@ export const PHASE_WORDING: Record<Phase, PhaseWording> = {
     authorOnly:
       "Seul le représentant ayant saisi les intentions peut apporter des modifications. Les intentions saisies sont en consultation pour l'autre représentant légal et l'élève.",
     recapTitle: "Récapitulatif des intentions d'orientation",
+    recapItem: 'Intention',
+    rankHint: "Le rang détermine l'ordre de préférence. Les intentions peuvent être reclassées ou supprimées.",
+    recapQuery: '',
     added: (rank) => `Intention ajoutée au rang ${rank}`,
     moved: (rank) => `Intention déplacée au rang ${rank}`,
     removed: 'Intention supprimée',
@@ -75,6 +84,9 @@ export const PHASE_WORDING: Record<Phase, PhaseWording> = {
     authorOnly:
       "Seul le représentant ayant saisi les choix définitifs peut apporter des modifications. Les choix saisis sont en consultation pour l'autre représentant légal et l'élève.",
     recapTitle: 'Récapitulatif des choix définitifs',
+    recapItem: 'Rang',
+    rankHint: "Le rang détermine l'ordre de préférence. Les choix définitifs peuvent être reclassés ou supprimés.",
+    recapQuery: '?phase=definitive',
     added: (rank) => `Choix définitif ajouté au rang ${rank}`,
     moved: (rank) => `Choix définitif déplacé au rang ${rank}`,
     removed: 'Choix définitif supprimé',

@@ -24,7 +24,7 @@ export function RecapPage({ view }: { view: RecapView }) {
       </dl>
       <p class="phase-header">{words.header}</p>
       <h2>{words.lead}</h2>
-      {view.wishes.length === 0 ? <p>{words.none}</p> : <WishSummaryList wishes={view.wishes} item={words.item} />}
+      {view.wishes.length === 0 ? <p>{words.none}</p> : <WishSummaryList wishes={view.wishes} item={words.recapItem} />}
       <p class="recap-sheet__printed">Document édité le {view.printedAtText}.</p>
       <p class="no-print">
         <button type="button" class="button" data-print hidden>

@@ -82,12 +82,24 @@ export function AddWishForm({ view, inDialog }: { view: AddFormView; inDialog: b
       <p class="rank-hint">
         <span aria-hidden="true">→ </span>Rang {view.rank}
       </p>
-      <p class="field__hint">Les champs suivis de la mention « obligatoire » doivent être remplis.</p>
+      {view.phase === 'final' ? (
+        <p class="field__hint">Les champs suivis d'une étoile sont obligatoires.</p>
+      ) : (
+        <p class="field__hint">Les champs suivis de la mention « obligatoire » doivent être remplis.</p>
+      )}
       <ErrorSummary errors={errors.map((error) => ({ field: ADD_FIELD_IDS[error.field] ?? 'voie-1', message: error.message }))} />
       <form method="post" action={action} hx-post={action} hx-target={`#${EDITOR_ID}`} hx-swap="outerHTML" novalidate>
         <fieldset class="fieldset">
           <legend class="fieldset__legend">
-            Veuillez sélectionner une voie d'orientation{isThird ? '' : ' ou un autre parcours'} : <span class="field__required">(obligatoire)</span>
+            Veuillez sélectionner une voie d'orientation{isThird ? '' : ' ou un autre parcours'} :{' '}
+            {view.phase === 'final' ? (
+              <span class="field__required">
+                <span aria-hidden="true">(*)</span>
+                <span class="visually-hidden">(obligatoire)</span>
+              </span>
+            ) : (
+              <span class="field__required">(obligatoire)</span>
+            )}
           </legend>
           <ErrorText id="voie-erreur" message={trackError} />
           {radios.map((radio, index) => {
@@ -170,7 +182,11 @@ export function AddWishForm({ view, inDialog }: { view: AddFormView; inDialog: b
                 <Select
                   id={`specialite-${index + 1}`}
                   name="specialties"
-                  label={`Enseignement de spécialité ${index + 1}${index === 4 ? ' (seulement si l’un est hors établissement)' : ''}`}
+                  label={
+                    view.phase === 'final'
+                      ? `Veuillez choisir un enseignement de spécialité (${index + 1} sur ${view.specialtySlots})`
+                      : `Enseignement de spécialité ${index + 1}${index === 4 ? ' (seulement si l’un est hors établissement)' : ''}`
+                  }
                   value={values.specialties[index] ?? ''}
                   options={view.specialtyChoices}
                   placeholder="Veuillez choisir un enseignement de spécialité"

@@ -1,4 +1,5 @@
 import { ErrorSummary } from '../components/error-summary.js';
+import { LeaveDialog } from '../components/leave-dialog.js';
 import { PupilBanner } from '../components/pupil-banner.js';
 import { RedoublementNotice } from '../components/redoublement-notice.js';
 import { Stepper } from '../components/stepper.js';
@@ -8,7 +9,6 @@ import { PHASE_WORDING } from './phase-wording.js';
 
 export const EDITOR_ID = 'editeur';
 export const ADD_DIALOG_ID = 'dialogue-ajout';
-export const LEAVE_DIALOG_ID = 'dialogue-quitter';
 
 const swapEditor = (path: string) => ({ 'hx-post': path, 'hx-target': `#${EDITOR_ID}`, 'hx-swap': 'outerHTML' });
 
@@ -81,12 +81,12 @@ export function WishEditor({ view }: { view: EditorView }) {
           </ol>
         </form>
       ) : (
-        <WishSummaryList wishes={view.wishes} item={words.item} />
+        <WishSummaryList wishes={view.wishes} item={words.recapItem} />
       )}
 
       {view.mode === 'edit' ? (
         <>
-          <p class="field__hint">Le rang détermine l'ordre de préférence. Les intentions peuvent être reclassées ou supprimées.</p>
+          <p class="field__hint">{words.rankHint}</p>
           {view.canAdd ? (
             <p>
               <a
@@ -137,29 +137,12 @@ export function WishEditor({ view }: { view: EditorView }) {
           ) : null}
           {view.wishes.length > 0 ? (
             <p>
-              <a href={`${view.basePath}/recapitulatif`}>Version imprimable du récapitulatif</a>
+              <a href={`${view.basePath}/recapitulatif${words.recapQuery}`}>Version imprimable du récapitulatif</a>
             </p>
           ) : null}
         </>
       )}
     </div>
-  );
-}
-
-/** The leave-page confirmation, opened by app.js when a link is followed with unsaved changes. */
-export function LeaveDialog({ message }: { message: string }) {
-  return (
-    <dialog id={LEAVE_DIALOG_ID} class="modal" aria-labelledby={`${LEAVE_DIALOG_ID}-texte`}>
-      <p id={`${LEAVE_DIALOG_ID}-texte`}>{message}</p>
-      <div class="button-group">
-        <button type="button" class="button" data-leave-confirm>
-          OK
-        </button>
-        <button type="button" class="button button--secondary" data-leave-cancel>
-          Annuler
-        </button>
-      </div>
-    </dialog>
   );
 }
 
