@@ -7,6 +7,7 @@ import { DataDirInUseError } from './db/embedded-lock.js';
 import { migrateToLatest } from './db/migrate.js';
 import { findStaticDir } from './http/find-static-dir.js';
 import { loadStaticAssets } from './http/static-assets.js';
+import { closingScheduleFor } from './jobs/closing-schedule.js';
 import { mailWorkerFor } from './mail/start-worker.js'; // e-mails (issue #6)
 import { seedDemo } from '../scripts/seed-demo.js';
 
@@ -34,6 +35,8 @@ async function start(config: Config): Promise<void> {
   const mailWorker = mailWorkerFor(database.db, config, log);
   mailWorker.start();
   // --- end e-mails ---
+  const closingSchedule = closingScheduleFor(database.db, config.publicOrigin, log);
+  closingSchedule.start();
   const server: ServerType = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log('service démarré', {
       url: `http://localhost:${info.port}`,
@@ -62,6 +65,7 @@ async function start(config: Config): Promise<void> {
     server.close(async () => {
       clearTimeout(force);
       clearInterval(closeIdle);
+      await closingSchedule.stop();
       await mailWorker.stop(); // e-mails (issue #6): finishes the batch in progress before the database closes
       await database.close();
       log('service arrêté');

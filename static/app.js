@@ -113,6 +113,19 @@
     cancel.onclick = function () { dialog.close(); link.focus(); };
   });
 
+  // The council grid: a row whose fields changed shows « Modifications non enregistrées » and
+  // counts as unsaved (leave-page warning) until it is saved and swapped back.
+  function markUnsavedRow(event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var row = target && target.closest('.council-grid tr[id^="ligne-"]');
+    if (!row || row.hasAttribute('data-unsaved')) return;
+    row.setAttribute('data-unsaved', '');
+    var marker = row.querySelector('[data-unsaved-marker]');
+    if (marker) marker.hidden = false;
+  }
+  document.addEventListener('change', markUnsavedRow);
+  document.addEventListener('input', markUnsavedRow);
+
   document.addEventListener('DOMContentLoaded', function () {
     // A page with errors puts focus on its error summary, so keyboard and screen-reader users start there.
     var summary = document.getElementById('erreurs');

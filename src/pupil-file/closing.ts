@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../domain/actor.js';
 import { awaitsResponseClosing, closeChoices, closeIntentions, closeResponseWindow, type PupilFile, type TransitionName, type TransitionResult } from '../domain/file.js';
@@ -31,14 +31,23 @@ export async function closeWindowForCampaign(
     alongside?: (name: TransitionName) => TransitionInput['alongside'];
   },
 ): Promise<{ closed: number; refused: Array<{ pupilId: number; reason: string }> }> {
+  // Only the files the closing still concerns (the same sets as CLOSINGS' `concerns`), so that a
+  // job running every minute costs one query per closed window once its files are settled.
+  const concerned = {
+    intentions: sql<boolean>`(f.id is null or f.provisional_status in ('empty', 'validated'))`,
+    choices: sql<boolean>`(f.id is null or f.final_status in ('empty', 'validated'))`,
+    response: sql<boolean>`(f.final_status = 'published' or (f.final_status = 'answered' and f.accord_status = 'pending'))`,
+  }[input.window];
   const pupils = await db
     .selectFrom('campaign as c')
     .innerJoin('division as d', (join) =>
       join.onRef('d.school_id', '=', 'c.school_id').onRef('d.level', '=', 'c.level').onRef('d.school_year', '=', 'c.school_year'),
     )
     .innerJoin('pupil as p', 'p.division_id', 'd.id')
+    .leftJoin('pupil_file as f', (join) => join.onRef('f.pupil_id', '=', 'p.id').onRef('f.campaign_id', '=', 'c.id'))
     .select('p.id')
     .where('c.id', '=', input.campaignId)
+    .where(concerned)
     .orderBy('p.id')
     .execute();
   const closing = CLOSINGS[input.window];

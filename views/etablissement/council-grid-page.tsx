@@ -1,4 +1,5 @@
 import { ErrorSummary, type FieldError } from '../components/error-summary.js';
+import { LeaveDialog } from '../components/leave-dialog.js';
 
 export type CouncilPhase = 'provisional' | 'final';
 
@@ -247,6 +248,7 @@ export function CouncilGridPage(props: CouncilGridProps) {
       <p>
         <a href="/etablissement">Retour à l’établissement</a>
       </p>
+      <LeaveDialog message="Des lignes de la grille ne sont pas enregistrées. Êtes-vous sûr de vouloir quitter cette page ?" />
     </>
   );
 }
