@@ -121,14 +121,15 @@ describe('saisie des intentions de 3e', () => {
           expect(await main(page)).toContain('Intention 2 : 1re année de CAP');
 
           await click(page, javaScript, "Monter l'intention 2 : 1re année de CAP");
-          expect(await main(page)).toContain('Intention déplacée au rang 1');
+          // With JavaScript the swap lands a moment after the click: wait for it, as a person would.
+          await expect.poll(() => main(page)).toContain('Intention déplacée au rang 1');
           if (javaScript) {
             await expect.poll(() => liveText(page)).toBe('Intention déplacée au rang 1');
             await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe("Descendre l'intention 1 : 1re année de CAP");
           }
           await click(page, javaScript, 'Valider');
+          await expect.poll(() => main(page)).toContain("Vos intentions ont bien été validées.");
           const recap = await main(page);
-          expect(recap).toContain("Vos intentions ont bien été validées.");
           expect(recap).toMatch(/Intention 1 : 1re année de CAP\s+Intention 2 : 2de professionnelle\s+Métier ou formation : Ébéniste\s+Sous statut scolaire/);
           expect(recap).toMatch(/Modification possible jusqu'au \d{2}\/\d{2}\/\d{4} à \d{2} h \d{2}/);
           expect(recap).not.toContain(DRAFT_BANNER);
