@@ -26,6 +26,11 @@ const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    // An idle connection the server ends (a restart, a failover, a dropped test database) must not
+    // crash the process: the pool replaces it at the next query.
+    pool.on('error', (error) => {
+      process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', message: 'connexion PostgreSQL inactive fermée par le serveur', error: error.message })}\n`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

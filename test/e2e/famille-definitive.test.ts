@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePage, expectNoAxeViolations, launchBrowser, login, navigation, newPage, pageProblems } from '../support/browser.js';
+import { closePage, expectNoAxeViolations, focusedElement, hasVisibleFocusIndicator, launchBrowser, login, navigation, newPage, pageProblems } from '../support/browser.js';
 import { startE2EServer, type E2EServer } from '../support/e2e-server.js';
 import { pupilIdOf } from '../support/family-fixtures.js';
 
@@ -166,4 +166,69 @@ describe('phase définitive', () => {
       });
     }, 120_000);
   }
+
+  for (const javaScript of [true, false]) {
+    it(`famille.hugo.1 n’accepte aucune proposition : après vérification, le dossier de Nathan passe en dialogue (${jsLabel(javaScript)})`, async () => {
+      await withServer(async (server) => {
+        const nathan = await pupilIdOf(server.database.db, 'Nathan', 'Roux');
+        await withPage(server, javaScript, async (page) => {
+          await login(page, 'famille.hugo.1');
+          await page.goto(`/orientation/${nathan}/propositions`);
+          await page.getByLabel('N’accepter aucune proposition', { exact: true }).check();
+          await press(page, javaScript, page.getByRole('button', { name: 'Vérifier ma réponse' }));
+          await expect.poll(() => main(page)).toContain('Vérification de votre réponse');
+          if (javaScript) await expectNoAxeViolations(page);
+          await press(page, javaScript, page.getByRole('button', { name: 'Confirmer ma réponse' }));
+          await expect.poll(() => main(page)).toContain('Votre réponse aux propositions du conseil de classe est enregistrée.');
+          await page.goto(`/orientation/${nathan}/decision`);
+          await expect.poll(() => main(page)).toContain('Dossier en dialogue avec le chef d’établissement');
+          if (javaScript) await expectNoAxeViolations(page);
+        });
+      });
+    }, 120_000);
+  }
+
+  it('au clavier seul, famille.veil.1 ajoute une 1re générale et ses trois spécialités, puis valide ses choix définitifs', async () => {
+    await withServer(async (server) => {
+      const ines = await pupilIdOf(server.database.db, 'Inès', 'Bernard');
+      await withPage(server, true, async (page) => {
+        await login(page, 'famille.veil.1');
+        await page.goto(`/orientation/${ines}/choix-definitifs`);
+        const tabTo = async (matches: (focused: { id: string; text: string }) => boolean) => {
+          for (let step = 0; step < 80; step++) {
+            await page.keyboard.press('Tab');
+            const focused = await page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+            if (matches(focused)) {
+              const shown = await focusedElement(page);
+              expect(shown && hasVisibleFocusIndicator(shown), focused.id || focused.text).toBe(true);
+              return;
+            }
+          }
+          throw new Error('élément jamais atteint au clavier');
+        };
+        await tabTo((focused) => focused.text.includes('Ajouter un choix définitif'));
+        await page.keyboard.press('Enter');
+        await page.getByRole('dialog', { name: 'Saisie des choix définitifs' }).waitFor();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('voie-1');
+        await page.keyboard.press('Space');
+        expect(await page.locator('#voie-1').isChecked()).toBe(true);
+        for (const [slot, typed, code] of [
+          [1, 'Mathématiques', 'MATHS'],
+          [2, 'Physique', 'PC'],
+          [3, 'Numérique', 'NSI'],
+        ] as const) {
+          await tabTo((focused) => focused.id === `specialite-${slot}`);
+          await page.keyboard.type(typed);
+          await expect.poll(() => page.locator(`#specialite-${slot}`).inputValue()).toBe(code);
+        }
+        await tabTo((focused) => focused.text === 'Ajouter le choix définitif');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => liveText(page)).toBe('Choix définitif ajouté au rang 1');
+        await tabTo((focused) => focused.text === 'Valider les choix définitifs');
+        await page.keyboard.press('Enter');
+        await expect.poll(() => main(page)).toContain('Vos choix définitifs ont bien été validés.');
+        expect(await main(page)).toMatch(/Rang 1 :\s*1re générale/);
+      });
+    });
+  }, 120_000);
 });
