@@ -1,4 +1,5 @@
 import { ErrorSummary, errorFor, type FieldError } from '../components/error-summary.js';
+import { IssuedAccountNotice } from '../components/issued-account-notice.js';
 import { TextField } from '../components/text-field.js';
 
 export type SchoolFormValues = { uai: string; name: string; kind: 'college' | 'lycee' | '' };
@@ -29,15 +30,7 @@ export function SchoolFormPage(props: SchoolFormPageProps) {
           <p>{props.notice}</p>
         </div>
       ) : null}
-      {props.issued ? (
-        <div class="notice notice--success" role="status">
-          <p>
-            Compte créé pour {props.issued.name}. Identifiant : <strong>{props.issued.login}</strong> — mot de passe provisoire :{' '}
-            <strong class="password">{props.issued.password}</strong>
-          </p>
-          <p>Notez-le maintenant : il ne sera plus affiché. Il devra être changé à la première connexion.</p>
-        </div>
-      ) : null}
+      <IssuedAccountNotice issued={props.issued} />
       <form method="post" action={props.action} class="form" novalidate>
         {props.mode === 'edit' ? <h2>Identité de l’établissement</h2> : null}
         <TextField id="uai" label="Numéro UAI" hint="7 chiffres et une lettre, par exemple 0751234A." value={props.values.uai} maxlength={12} autocapitalize="none" error={errorFor(props.errors, 'uai')} />

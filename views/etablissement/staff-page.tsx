@@ -1,4 +1,5 @@
 import { ErrorSummary, errorFor, type FieldError } from '../components/error-summary.js';
+import { IssuedAccountNotice } from '../components/issued-account-notice.js';
 import { TextField } from '../components/text-field.js';
 
 export type StaffPageProps = {
@@ -14,15 +15,7 @@ export function StaffPage(props: StaffPageProps) {
     <>
       <h1>Personnels de l’établissement</h1>
       <ErrorSummary errors={props.errors} />
-      {props.issued ? (
-        <div class="notice notice--success" role="status">
-          <p>
-            Compte créé pour {props.issued.name}. Identifiant : <strong>{props.issued.login}</strong> — mot de passe provisoire :{' '}
-            <strong class="password">{props.issued.password}</strong>
-          </p>
-          <p>Notez-le maintenant : il ne sera plus affiché. Il devra être changé à la première connexion.</p>
-        </div>
-      ) : null}
+      <IssuedAccountNotice issued={props.issued} />
       <ul>
         {props.staff.map((member) => (
           <li>
