@@ -34,15 +34,6 @@ async function signedIn(login: string): Promise<TestClient> {
   return client;
 }
 
-/** A form post with repeated fields (spécialités, voies), as a browser sends it. */
-async function postPairs(client: TestClient, path: string, pairs: [string, string][], headers: Record<string, string> = {}): Promise<Response> {
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return t.app.request(`${TEST_ORIGIN}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(pairs).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, Cookie: cookie, ...headers },
-  });
-}
 
 const choices = (pupilId: number) => `/orientation/${pupilId}/choix-definitifs`;
 const proposals = (pupilId: number) => `/orientation/${pupilId}/propositions`;
@@ -51,7 +42,7 @@ const fileOf = async (pupilId: number) => (await loadPupilFile(t.database.db, pu
 const draftCount = async () => (await t.database.db.selectFrom('wish_draft').select('id').execute()).length;
 
 async function addChoice(client: TestClient, pairs: [string, string][]): Promise<Response> {
-  return postPairs(client, `${choices(ines)}/ajouter`, pairs);
+  return client.post(`${choices(ines)}/ajouter`, pairs);
 }
 
 async function setSecondRepresentative(value: 'presumed' | 'required' | 'none') {
@@ -61,9 +52,9 @@ async function setSecondRepresentative(value: 'presumed' | 'required' | 'none') 
 
 /** famille.hugo.1 answers through the check page: « Vérifier ma réponse », then « Confirmer ma réponse ». */
 async function answer(client: TestClient, pairs: [string, string][]): Promise<Response> {
-  const check = await postPairs(client, `${proposals(nathan)}/verifier`, pairs);
+  const check = await client.post(`${proposals(nathan)}/verifier`, pairs);
   expect(check.status).toBe(200);
-  return postPairs(client, `${proposals(nathan)}/confirmer`, pairs);
+  return client.post(`${proposals(nathan)}/confirmer`, pairs);
 }
 
 describe('choix définitifs', () => {
@@ -198,7 +189,7 @@ describe('propositions du conseil de classe et réponse', () => {
 
   it('la page de vérification montre la réponse sans rien enregistrer, puis « Confirmer ma réponse » l’enregistre, datée et en lecture seule', async () => {
     const parent = await signedIn('famille.hugo.1');
-    const check = await postPairs(parent, `${proposals(nathan)}/verifier`, [['voie', '1T-STMG']]);
+    const check = await parent.post(`${proposals(nathan)}/verifier`, [['voie', '1T-STMG']]);
     expect(check.status).toBe(200);
     const checkText = mainText(await check.text());
     expect(checkText).toContain('Vérification de votre réponse');
@@ -211,7 +202,7 @@ describe('propositions du conseil de classe et réponse', () => {
     const again = mainText(await (await parent.get(`${proposals(nathan)}?voie=1T-STMG`)).text());
     expect(again).toContain('Vérifier ma réponse');
 
-    const confirmed = await postPairs(parent, `${proposals(nathan)}/confirmer`, [['voie', '1T-STMG']]);
+    const confirmed = await parent.post(`${proposals(nathan)}/confirmer`, [['voie', '1T-STMG']]);
     expect(confirmed.status).toBe(303);
     const file = await fileOf(nathan);
     expect(file.final.status).toBe('answered');
@@ -227,7 +218,7 @@ describe('propositions du conseil de classe et réponse', () => {
     const parent = await signedIn('famille.hugo.1');
     expect((await answer(parent, [['voie', '1T-STMG']])).status).toBe(303);
     const before = await fileOf(nathan);
-    const twice = await postPairs(parent, `${proposals(nathan)}/confirmer`, [['aucune', 'oui']]);
+    const twice = await parent.post(`${proposals(nathan)}/confirmer`, [['aucune', 'oui']]);
     expect(twice.status).toBe(403);
     expect(mainText(await twice.text())).toContain(TRANSITION_MESSAGES.alreadyAnswered);
     expect(await fileOf(nathan)).toEqual(before);
@@ -236,7 +227,7 @@ describe('propositions du conseil de classe et réponse', () => {
   it('accepter une voie à laquelle le conseil a répondu « Non » est refusé', async () => {
     const parent = await signedIn('famille.hugo.1');
     for (const step of ['verifier', 'confirmer']) {
-      const response = await postPairs(parent, `${proposals(nathan)}/${step}`, [['voie', '1G']]);
+      const response = await parent.post(`${proposals(nathan)}/${step}`, [['voie', '1G']]);
       expect(response.status).toBe(422);
       expect(mainText(await response.text())).toContain(TRANSITION_MESSAGES.acceptOnlyProposed);
     }
@@ -245,14 +236,14 @@ describe('propositions du conseil de classe et réponse', () => {
 
   it('accepter une voie et n’accepter aucune proposition en même temps est refusé', async () => {
     const parent = await signedIn('famille.hugo.1');
-    const both = await postPairs(parent, `${proposals(nathan)}/verifier`, [['voie', '1T-STMG'], ['aucune', 'oui']]);
+    const both = await parent.post(`${proposals(nathan)}/verifier`, [['voie', '1T-STMG'], ['aucune', 'oui']]);
     expect(both.status).toBe(422);
     const html = await both.text();
     expect(mainText(html)).toContain('Vous ne pouvez pas à la fois accepter une voie et cocher « N’accepter aucune proposition » : choisissez l’un ou l’autre.');
     expect(html).toContain('href="#reponse"');
-    const nothing = await postPairs(parent, `${proposals(nathan)}/verifier`, []);
+    const nothing = await parent.post(`${proposals(nathan)}/verifier`, []);
     expect(nothing.status).toBe(422);
-    expect((await postPairs(parent, `${proposals(nathan)}/confirmer`, [['voie', '1T-STMG'], ['aucune', 'oui']])).status).toBe(422);
+    expect((await parent.post(`${proposals(nathan)}/confirmer`, [['voie', '1T-STMG'], ['aucune', 'oui']])).status).toBe(422);
     expect((await fileOf(nathan)).final.status).toBe('published');
   });
 
@@ -260,7 +251,7 @@ describe('propositions du conseil de classe et réponse', () => {
     const pupil = await signedIn('eleve.hugo');
     const page = mainText(await (await pupil.get(proposals(nathan))).text());
     expect(page).not.toContain('Vérifier ma réponse');
-    const refused = await postPairs(pupil, `${proposals(nathan)}/confirmer`, [['voie', '1T-STMG']]);
+    const refused = await pupil.post(`${proposals(nathan)}/confirmer`, [['voie', '1T-STMG']]);
     expect(refused.status).toBe(403);
     expect((await fileOf(nathan)).final.status).toBe('published');
   });
@@ -268,7 +259,7 @@ describe('propositions du conseil de classe et réponse', () => {
   it('répondre après la fermeture est refusé', async () => {
     t.clock.advance(8 * DAY);
     const parent = await signedIn('famille.hugo.1');
-    const late = await postPairs(parent, `${proposals(nathan)}/verifier`, [['voie', '1T-STMG']]);
+    const late = await parent.post(`${proposals(nathan)}/verifier`, [['voie', '1T-STMG']]);
     expect(late.status).toBe(403);
     expect(mainText(await late.text())).toContain('La réponse aux propositions du conseil de classe est fermée.');
     expect((await fileOf(nathan)).final.status).toBe('published');
@@ -348,7 +339,7 @@ describe('accord de l’autre représentant légal et décision', () => {
 
   it('une requête htmx reçoit le fragment de la page', async () => {
     const parent = await signedIn('famille.hugo.1');
-    const fragment = await postPairs(parent, `${proposals(nathan)}/verifier`, [['voie', '1T-STMG']], { 'HX-Request': 'true' });
+    const fragment = await parent.post(`${proposals(nathan)}/verifier`, [['voie', '1T-STMG']], { 'HX-Request': 'true' });
     expect(fragment.status).toBe(200);
     const html = await fragment.text();
     expect(html).not.toContain('<html');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadPupilFile } from '../../src/pupil-file/load.js';
 import { pupilIdOf, openSecondeIntentions } from '../support/family-fixtures.js';
-import { createTestApp, mainText, TEST_ORIGIN, TestClient, titleOf, type TestApp } from '../support/test-app.js';
+import { createTestApp, mainText, TestClient, titleOf, type TestApp } from '../support/test-app.js';
 
 // The family side of the phase provisoire through the routes, on a real database: the orientation
 // home, the intentions editor (draft on the server, « Valider » through the procedure's rules),
@@ -33,15 +33,6 @@ async function signedIn(login: string): Promise<TestClient> {
   return client;
 }
 
-/** A form post with repeated fields (the spécialités), as a browser sends it. */
-async function postPairs(client: TestClient, path: string, pairs: [string, string][], headers: Record<string, string> = {}): Promise<Response> {
-  const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  return t.app.request(`${TEST_ORIGIN}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(pairs).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, Cookie: cookie, ...headers },
-  });
-}
 
 const intentions = (pupilId: number) => `/orientation/${pupilId}/intentions`;
 
@@ -352,20 +343,20 @@ describe('saisie des intentions (2de)', () => {
     const form = await (await parent.get(`${path}/ajouter`)).text();
     expect(form).toContain('Arts : cinéma-audiovisuel (hors établissement)');
 
-    const three = await postPairs(parent, `${path}/ajouter`, [['track', '1G'], ['specialties', 'MATHS'], ['specialties', 'PC'], ['specialties', 'SVT']]);
+    const three = await parent.post(`${path}/ajouter`, [['track', '1G'], ['specialties', 'MATHS'], ['specialties', 'PC'], ['specialties', 'SVT']]);
     expect(three.status).toBe(422);
     expect(mainText(await three.text())).toContain("Vous devez choisir 4 enseignements de spécialité, ou 5 si l'un d'eux est hors établissement.");
-    const fiveInSchool = await postPairs(parent, `${path}/ajouter`, [['track', '1G'], ...['MATHS', 'PC', 'SVT', 'SES', 'NSI'].map((code): [string, string] => ['specialties', code])]);
+    const fiveInSchool = await parent.post(`${path}/ajouter`, [['track', '1G'], ...['MATHS', 'PC', 'SVT', 'SES', 'NSI'].map((code): [string, string] => ['specialties', code])]);
     expect(mainText(await fiveInSchool.text())).toContain("Vous ne pouvez choisir 5 enseignements de spécialité que si l'un d'eux est hors établissement.");
-    const stl = await postPairs(parent, `${path}/ajouter`, [['track', '1T'], ['series', 'STL']]);
+    const stl = await parent.post(`${path}/ajouter`, [['track', '1T'], ['series', 'STL']]);
     expect(mainText(await stl.text())).toContain('Vous devez remplir le champ « Spécialité » de la 1re STL.');
-    const noSeries = await postPairs(parent, `${path}/ajouter`, [['track', '1T']]);
+    const noSeries = await parent.post(`${path}/ajouter`, [['track', '1T']]);
     expect(mainText(await noSeries.text())).toContain('Vous devez choisir une série parmi les 8 proposées.');
     expect(await draftCount()).toBe(0);
 
-    const general = await postPairs(parent, `${path}/ajouter`, [['track', '1G'], ...['MATHS', 'PC', 'SVT', 'ARTS-CAV', 'SES'].map((code): [string, string] => ['specialties', code])]);
+    const general = await parent.post(`${path}/ajouter`, [['track', '1G'], ...['MATHS', 'PC', 'SVT', 'ARTS-CAV', 'SES'].map((code): [string, string] => ['specialties', code])]);
     expect(general.status).toBe(303);
-    expect((await postPairs(parent, `${path}/ajouter`, [['track', '1T'], ['series', 'STL'], ['laboratorySpecialty', 'BIOTECH']])).status).toBe(303);
+    expect((await parent.post(`${path}/ajouter`, [['track', '1T'], ['series', 'STL'], ['laboratorySpecialty', 'BIOTECH']])).status).toBe(303);
     expect((await parent.post(`${path}/valider`, {})).status).toBe(303);
     const recap = mainText(await (await parent.get(path)).text());
     expect(recap).toContain('Intention 1 : 1re générale');
@@ -437,9 +428,9 @@ describe('intentions de 2de avec les comptes de démonstration', () => {
     const zoe = (await t.database.db.selectFrom('pupil').select('id').where('first_name', '=', 'Zoé').where('last_name', '=', 'Lefort').executeTakeFirstOrThrow()).id;
     const parent = await signedIn('famille.gouges.1');
     const path = intentions(zoe);
-    const general = await postPairs(parent, `${path}/ajouter`, [['track', '1G'], ...['MATHS', 'PC', 'SVT', 'NSI'].map((code): [string, string] => ['specialties', code])]);
+    const general = await parent.post(`${path}/ajouter`, [['track', '1G'], ...['MATHS', 'PC', 'SVT', 'NSI'].map((code): [string, string] => ['specialties', code])]);
     expect(general.status).toBe(303);
-    expect((await postPairs(parent, `${path}/ajouter`, [['track', '1T'], ['series', 'STL'], ['laboratorySpecialty', 'SPCL']])).status).toBe(303);
+    expect((await parent.post(`${path}/ajouter`, [['track', '1T'], ['series', 'STL'], ['laboratorySpecialty', 'SPCL']])).status).toBe(303);
     expect((await parent.post(`${path}/valider`, {})).status).toBe(303);
     const stored = (await provisional(zoe));
     expect(stored.wishes.map((wish) => wish.track)).toEqual(['1G', '1T-STL']);

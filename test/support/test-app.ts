@@ -45,7 +45,8 @@ export class TestClient {
     return this.send(path, { method: 'GET', headers });
   }
 
-  async post(path: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  /** A form post; pairs (`[name, value][]`) send a repeated field as a browser does (spécialités, voies). */
+  async post(path: string, form: Record<string, string> | Array<[string, string]>, headers: Record<string, string> = {}): Promise<Response> {
     return this.send(path, {
       method: 'POST',
       body: new URLSearchParams(form).toString(),
