@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePage, expectNoAxeViolations, focusedElement, hasVisibleFocusIndicator, launchBrowser, login, navigation, newPage, pageProblems } from '../support/browser.js';
-import { startE2EServer, type E2EServer } from '../support/e2e-server.js';
+import { withServer, type E2EServer } from '../support/e2e-server.js';
 import { pupilIdOf } from '../support/family-fixtures.js';
 
 // The phase définitive as families meet it in Chromium, with and without JavaScript: the choix
@@ -17,14 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function withServer<T>(body: (server: E2EServer) => Promise<T>): Promise<T> {
-  const server = await startE2EServer();
-  try {
-    return await body(server);
-  } finally {
-    await server.close();
-  }
-}
 
 async function withPage<T>(server: E2EServer, javaScript: boolean, body: (page: Page) => Promise<T>): Promise<T> {
   const page = await newPage(browser, { javaScript, baseUrl: server.baseUrl });

@@ -83,3 +83,13 @@ function stopServer(server: ServerType): Promise<void> {
     if ('closeAllConnections' in server) server.closeAllConnections();
   });
 }
+
+/** A fresh server and database for one scenario, closed whatever happens. */
+export async function withServer<T>(body: (server: E2EServer) => Promise<T>, options: E2EServerOptions = {}): Promise<T> {
+  const server = await startE2EServer(options);
+  try {
+    return await body(server);
+  } finally {
+    await server.close();
+  }
+}
