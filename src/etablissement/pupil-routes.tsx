@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { issueProvisionalAccount } from '../accounts/provisional-accounts.js';
+import { issueProvisionalAccount, newProvisionalCredentials } from '../accounts/provisional-accounts.js';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import type { Database } from '../db/schema.js';
@@ -29,11 +29,12 @@ import {
 } from '../domain/file.js';
 import { summarizeWish } from '../domain/wishes.js';
 import type { FieldError } from '../../views/components/error-summary.js';
-import { pupilTimeline } from '../history/history.js';
+import { pupilTimeline, recordHistory } from '../history/history.js';
 import { renderPage } from '../http/render.js';
 import { mailsFor } from '../mail/effects.js';
 import { applyTransition } from '../pupil-file/apply.js';
 import { loadPupilFile, type StoredFile } from '../pupil-file/load.js';
+import { registerWishEditor, type EditorAccess } from '../famille/orientation-routes.js';
 import { PupilFilePage, type StaffWish } from '../../views/etablissement/pupil-file-page.js';
 import { asStaffUser, staffActor, staffHistoryActor } from './staff-actor.js';
 
@@ -100,6 +101,37 @@ function outcomeLines(file: PupilFile, timeZone: string): string[] {
   return lines;
 }
 
+/** Who signs a paper list: the adult pupil, otherwise the first legal representative. */
+function paperSignerOf(stored: StoredFile): { member: FamilyMember; name: string } | null {
+  if (stored.file.pupilIsAdult) return { member: { kind: 'pupil', id: stored.pupil.id }, name: `${stored.pupil.firstName} ${stored.pupil.lastName}` };
+  const first = stored.representatives[0];
+  return first ? { member: { kind: 'representative', id: first.id }, name: `${first.firstName} ${first.lastName}` } : null;
+}
+
+/** The family's list editor, opened by the school to copy a paper form (intentions or choix définitifs). */
+const PAPER_EDITOR_ACCESS: EditorAccess = {
+  prefix: '/etablissement/eleves/:pupilId',
+  guard: requireRole('staff'),
+  open: async (c) => {
+    const { user } = staffOf(c);
+    const stored = await ownPupilFile(c.get('deps').db, user.staff.schoolId, c.req.param('pupilId') ?? '');
+    if (!stored) return c.notFound();
+    const signer = paperSignerOf(stored);
+    if (!signer) return c.notFound();
+    return {
+      stored,
+      actor: staffActor(user, signer.member),
+      member: signer.member,
+      history: staffHistoryActor(user, signer.name),
+      viewer: 'representative',
+      accountId: user.accountId,
+      basePath: `/etablissement/eleves/${stored.pupil.id}`,
+      now: c.get('deps').now(),
+      paperSigner: signer.name,
+    };
+  },
+};
+
 async function formOf(request: Request): Promise<FormData> {
   return request.formData().catch(() => new FormData());
 }
@@ -116,6 +148,8 @@ export function pupilRoutes() {
     const timeZone = file.campaign.timeZone;
     const representative1 = stored.representatives[0];
     const paper = representative1 ? staffActor(context.user, { kind: 'representative', id: representative1.id }) : staffActor(context.user);
+    const listSigner = paperSignerOf(stored);
+    const listActor = listSigner ? staffActor(context.user, listSigner.member) : staffActor(context.user);
     const allowed = (name: TransitionName, actor: Actor = staffActor(context.user)) => transitionRefusal(name, file, actor, at) === null;
     const otherRepresentative = stored.representatives.find((r) => file.final.respondedBy?.kind !== 'representative' || r.id !== file.final.respondedBy.id);
     const levelTracks = tracksForLevel(file.campaign.level).map((track) => ({ code: track.code as string, label: trackLabel(track.code) }));
@@ -167,6 +201,8 @@ export function pupilRoutes() {
         outcomeLines={outcomeLines(file, timeZone)}
         timeline={await pupilTimeline(db, stored.pupil.id, timeZone)}
         actions={{
+          intentions: !!listSigner && allowed('validateIntentions', listActor),
+          choices: !!listSigner && allowed('validateChoices', listActor),
           acknowledge: !!representative1 && allowed('acknowledgeOpinions', paper),
           answer: representative1 && allowed('answerProposals', paper) ? { tracks: acceptableTracks(file).map((code) => ({ code, label: trackLabel(code) })) } : null,
           accord: !!otherRepresentative && allowed('giveAccord', staffActor(context.user, { kind: 'representative', id: otherRepresentative.id })),
@@ -183,6 +219,9 @@ export function pupilRoutes() {
       />,
     );
   }
+
+  registerWishEditor(app, 'provisional', PAPER_EDITOR_ACCESS);
+  registerWishEditor(app, 'final', PAPER_EDITOR_ACCESS);
 
   app.get(base, requireRole('staff'), async (c) => {
     const stored = await ownPupilFile(c.get('deps').db, staffOf(c).staff.schoolId, c.req.param('pupilId'));
@@ -289,7 +328,12 @@ export function pupilRoutes() {
     const stored = await ownPupilFile(db, context.staff.schoolId, c.req.param('pupilId'));
     if (!stored) return c.notFound();
     const form = await formOf(c.req.raw);
-    await db.updateTable('pupil').set({ is_adult: form.get('majeur') === 'oui', updated_at: new Date() }).where('id', '=', stored.pupil.id).execute();
+    const adult = form.get('majeur') === 'oui';
+    const at = c.get('deps').now();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('pupil').set({ is_adult: adult, updated_at: at }).where('id', '=', stored.pupil.id).execute();
+      await recordHistory(trx, { pupilId: stored.pupil.id, fileId: stored.fileId, at, actor: staffHistoryActor(context.user), action: adult ? 'flagAdult' : 'unflagAdult' });
+    });
     return c.redirect(`/etablissement/eleves/${stored.pupil.id}?majeur`, 303);
   });
 
@@ -301,7 +345,20 @@ export function pupilRoutes() {
     const form = await formOf(c.req.raw);
     const representative = stored.representatives.find((r) => r.id === Number(form.get('representant')));
     if (!representative) return c.notFound();
-    const issued = await issueProvisionalAccount(db, { firstName: representative.firstName, lastName: representative.lastName, owner: { role: 'representative', representativeId: representative.id } });
+    const credentials = await newProvisionalCredentials();
+    const at = c.get('deps').now();
+    const issued = await db.transaction().execute(async (trx) => {
+      const account = await issueProvisionalAccount(trx, { firstName: representative.firstName, lastName: representative.lastName, owner: { role: 'representative', representativeId: representative.id } }, credentials);
+      await recordHistory(trx, {
+        pupilId: stored.pupil.id,
+        fileId: stored.fileId,
+        at,
+        actor: staffHistoryActor(context.user),
+        action: 'issueProvisionalPassword',
+        after: { representative: `${representative.firstName} ${representative.lastName}` },
+      });
+      return account;
+    });
     return page(c, (await loadPupilFile(db, stored.pupil.id))!, { issued: { name: `${representative.firstName} ${representative.lastName}`, login: issued.login, password: issued.password } });
   });
 

@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
 import { z } from 'zod';
 import { requireRole } from '../auth/middleware.js';
@@ -51,6 +51,15 @@ export type FileRequest = {
   accountId: number;
   basePath: string;
   now: Date;
+  /** Set when the school enters a family's paper form: the name of the person who signed it. */
+  paperSigner?: string;
+};
+
+/** Where a wish editor is mounted and who may open it: the family's own pages, or the school's paper entry. */
+export type EditorAccess = {
+  prefix: string;
+  guard: MiddlewareHandler<AppEnv>;
+  open: (c: Context<AppEnv>) => Promise<FileRequest | Response>;
 };
 
 export const pupilIdParam = (raw: string | undefined): number | null => (raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null);
@@ -234,7 +243,12 @@ function editorView(r: FileRequest, phase: Phase, draft: WishDraft | null, extra
       deplacement: [words.moved(rank), rank > 1 ? `monter-${rank}` : `descendre-${rank}`],
       suppression: [words.removed, wishes.length > 0 ? 'voeu-1' : 'ajouter'],
       annulation: [words.dropped, null],
-      validation: [phase === 'provisional' ? 'Vos intentions ont bien été validées' : 'Vos choix définitifs ont bien été validés', null],
+      validation: [
+        r.paperSigner
+          ? phase === 'provisional' ? 'Les intentions du formulaire papier ont bien été validées' : 'Les choix définitifs du formulaire papier ont bien été validés'
+          : phase === 'provisional' ? 'Vos intentions ont bien été validées' : 'Vos choix définitifs ont bien été validés',
+        null,
+      ],
       modification: ['Vous pouvez modifier la liste puis la valider de nouveau', 'ajouter'],
       accuse: ["Votre accusé de réception de l'avis provisoire est enregistré. Vous pouvez maintenant formuler les choix définitifs", 'ajouter'],
     };
@@ -257,6 +271,7 @@ function editorView(r: FileRequest, phase: Phase, draft: WishDraft | null, extra
     errors: extra.errors ?? [],
     flash,
     steps: stepViews(file),
+    paperSigner: r.paperSigner ?? null,
   };
 }
 
@@ -340,12 +355,18 @@ function listErrors(errors: readonly FieldError[]): FieldError[] {
   });
 }
 
-export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
+export const FAMILY_EDITOR_ACCESS: EditorAccess = {
+  prefix: '/orientation/:pupilId',
+  guard: requireRole('representative', 'pupil'),
+  open: (c) => openFile(c, pupilIdParam(c.req.param('pupilId'))),
+};
+
+export function registerWishEditor(app: Hono<AppEnv>, phase: Phase, access: EditorAccess = FAMILY_EDITOR_ACCESS) {
   const words = PHASE_WORDING[phase];
-  const segment = `/orientation/:pupilId/${words.segment}`;
+  const segment = `${access.prefix}/${words.segment}`;
   const transitionName = PHASE_TRANSITION[phase];
   const transition = phase === 'provisional' ? validateIntentions : validateChoices;
-  const family = requireRole('representative', 'pupil');
+  const family = access.guard;
   const editorPath = (r: FileRequest) => `${r.basePath}/${words.segment}`;
   const key = (r: FileRequest): DraftKey => ({ accountId: r.accountId, pupilId: r.stored.pupil.id, phase });
   const title = (r: FileRequest) => `${words.pageTitle} — ${fullName(r)}`;
@@ -362,9 +383,9 @@ export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
   };
 
   app.get(segment, family, async (c) => {
-    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    const r = await access.open(c);
     if (r instanceof Response) return r;
-    if (phase === 'final' && transitionRefusal('acknowledgeOpinions', r.stored.file, r.actor, r.now) === null) {
+    if (phase === 'final' && !r.paperSigner && transitionRefusal('acknowledgeOpinions', r.stored.file, r.actor, r.now) === null) {
       // Seed 002: whoever connects for the choix définitifs acknowledges the avis provisoire first.
       return c.redirect(`${r.basePath}/avis-provisoire?suite=choix-definitifs`, 303);
     }
@@ -373,7 +394,7 @@ export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
   });
 
   app.get(`${segment}/ajouter`, family, async (c) => {
-    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    const r = await access.open(c);
     if (r instanceof Response) return r;
     const refused = await refusal(c, r);
     if (refused) return refused;
@@ -384,7 +405,7 @@ export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
   });
 
   app.post(`${segment}/ajouter`, family, async (c) => {
-    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    const r = await access.open(c);
     if (r instanceof Response) return r;
     const refused = await refusal(c, r);
     if (refused) return refused;
@@ -421,7 +442,7 @@ export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
   });
 
   app.post(`${segment}/liste`, family, async (c) => {
-    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    const r = await access.open(c);
     if (r instanceof Response) return r;
     const refused = await refusal(c, r);
     if (refused) return refused;
@@ -454,14 +475,14 @@ export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
   });
 
   app.post(`${segment}/annuler`, family, async (c) => {
-    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    const r = await access.open(c);
     if (r instanceof Response) return r;
     await deleteDraft(c.get('deps').db, key(r));
     return c.redirect(`${editorPath(r)}?fait=annulation`, 303);
   });
 
   app.post(`${segment}/modifier`, family, async (c) => {
-    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    const r = await access.open(c);
     if (r instanceof Response) return r;
     const refused = await refusal(c, r);
     if (refused) return refused;
@@ -472,7 +493,7 @@ export function registerWishEditor(app: Hono<AppEnv>, phase: Phase) {
   });
 
   app.post(`${segment}/valider`, family, async (c) => {
-    const r = await openFile(c, pupilIdParam(c.req.param('pupilId')));
+    const r = await access.open(c);
     if (r instanceof Response) return r;
     const refused = await refusal(c, r);
     if (refused) return refused;

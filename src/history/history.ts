@@ -64,6 +64,9 @@ const ACTION_SENTENCES: Record<string, string> = {
   recordCommissionDecision: 'a enregistré la décision de la commission d’appel',
   recordMaintien: 'a enregistré le maintien dans la classe d’origine',
   sendReminder: 'a envoyé une relance par courriel aux représentants légaux',
+  flagAdult: 'a indiqué que l’élève est majeur',
+  unflagAdult: 'a indiqué que l’élève n’est pas majeur',
+  issueProvisionalPassword: 'a remis un nouveau mot de passe provisoire à un représentant légal',
 };
 
 export type TimelineItem = { at: Date; sentence: string; dateText: string };

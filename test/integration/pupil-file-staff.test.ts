@@ -111,5 +111,80 @@ describe('dossier d’un élève côté établissement', () => {
     expect((await parent.get('/famille')).status).toBe(303);
     expect((await new TestClient(t.app).login('famille.hugo.1', 'orientation')).status).toBe(422);
     expect((await new TestClient(t.app).login('famille.hugo.1', match![2]!)).headers.get('Location')).toBe('/mot-de-passe');
+    const history = mainText(await (await chef.get(`/etablissement/eleves/${nathan.id}`)).text());
+    expect(history).toContain('(chef d’établissement) a remis un nouveau mot de passe provisoire à un représentant légal.');
+  });
+
+  it('signaler un élève majeur change ses droits et figure dans l’historique', async () => {
+    const nathan = await pupilNamed('Nathan', 'Roux');
+    const chef = await signedIn(t, 'chef.hugo');
+    expect((await chef.post(`/etablissement/eleves/${nathan.id}/majeur`, { majeur: 'oui' })).status).toBe(303);
+    expect((await loadPupilFile(t.database.db, nathan.id))!.file.pupilIsAdult).toBe(true);
+    const page = mainText(await (await chef.get(`/etablissement/eleves/${nathan.id}`)).text());
+    expect(page).toContain('(chef d’établissement) a indiqué que l’élève est majeur.');
+  });
+});
+
+describe('formulaire papier de vœux saisi par l’établissement', () => {
+  it('le chef recopie les intentions d’une famille : elles sont validées au nom du représentant et marquées saisie papier', async () => {
+    const lea = await pupilNamed('Léa', 'Martin');
+    const chef = await signedIn(t, 'chef.aubrac');
+    const home = mainText(await (await chef.get(`/etablissement/eleves/${lea.id}`)).text());
+    expect(home).toContain('Saisir les intentions du formulaire papier');
+
+    const editor = mainText(await (await chef.get(`/etablissement/eleves/${lea.id}/intentions`)).text());
+    expect(editor).toContain('Saisie papier par l’établissement pour le compte de Sophie Martin');
+
+    expect((await chef.post(`/etablissement/eleves/${lea.id}/intentions/ajouter`, { track: 'CAP', occupation: 'Cuisine' })).status).toBe(303);
+    expect((await chef.post(`/etablissement/eleves/${lea.id}/intentions/ajouter`, { track: '2GT' })).status).toBe(303);
+    expect((await chef.post(`/etablissement/eleves/${lea.id}/intentions/liste`, { action: 'monter-2' })).status).toBe(303);
+    const validated = await chef.post(`/etablissement/eleves/${lea.id}/intentions/valider`, {});
+    expect(validated.status).toBe(303);
+    expect(validated.headers.get('Location')).toBe(`/etablissement/eleves/${lea.id}/intentions?fait=validation`);
+
+    const stored = (await loadPupilFile(t.database.db, lea.id))!;
+    const sophie = stored.representatives.find((r) => r.firstName === 'Sophie')!;
+    expect(stored.file.provisional.wishes.map((wish) => wish.track)).toEqual(['2GT', 'CAP']);
+    expect(stored.file.provisional.author).toEqual({ kind: 'representative', id: sophie.id });
+    const page = mainText(await (await chef.get(`/etablissement/eleves/${lea.id}`)).text());
+    expect(page).toMatch(/\(chef d’établissement\) a validé les intentions[^.]*\(saisie papier par l’établissement pour Sophie Martin\)\./);
+
+    // The family sees the list the school entered, in the same order.
+    const parent = await signedIn(t, 'famille.aubrac.1');
+    const familyView = mainText(await (await parent.get(`/orientation/${lea.id}/intentions`)).text());
+    expect(familyView.indexOf('2de générale et technologique')).toBeGreaterThan(-1);
+    expect(familyView.indexOf('2de générale et technologique')).toBeLessThan(familyView.indexOf('CAP'));
+  });
+
+  it('une liste invalide est refusée en français et rien n’est validé', async () => {
+    const lea = await pupilNamed('Léa', 'Martin');
+    const chef = await signedIn(t, 'chef.aubrac');
+    const empty = await chef.post(`/etablissement/eleves/${lea.id}/intentions/valider`, {});
+    expect(empty.status).toBe(422);
+    expect(mainText(await empty.text())).toMatch(/intention/i);
+    expect((await loadPupilFile(t.database.db, lea.id))!.file.provisional.validatedAt).toBeNull();
+  });
+
+  it('le personnel d’un autre établissement ne peut ni ouvrir ni remplir la saisie papier (404)', async () => {
+    const lea = await pupilNamed('Léa', 'Martin');
+    const before = (await loadPupilFile(t.database.db, lea.id))!;
+    const other = await signedIn(t, 'chef.zay');
+    expect((await other.get(`/etablissement/eleves/${lea.id}/intentions`)).status).toBe(404);
+    expect((await other.get(`/etablissement/eleves/${lea.id}/intentions/ajouter`)).status).toBe(404);
+    expect((await other.post(`/etablissement/eleves/${lea.id}/intentions/ajouter`, { track: '2GT' })).status).toBe(404);
+    expect((await other.post(`/etablissement/eleves/${lea.id}/intentions/valider`, {})).status).toBe(404);
+    expect((await other.post(`/etablissement/eleves/${lea.id}/choix-definitifs/valider`, {})).status).toBe(404);
+    const drafts = await t.database.db.selectFrom('wish_draft').select('pupil_id').where('pupil_id', '=', lea.id).execute();
+    expect(drafts).toEqual([]);
+    expect((await loadPupilFile(t.database.db, lea.id))!.version).toBe(before.version);
+  });
+
+  it('une famille ne peut pas utiliser les adresses de la saisie papier', async () => {
+    const lea = await pupilNamed('Léa', 'Martin');
+    const parent = await signedIn(t, 'famille.aubrac.1');
+    const response = await parent.post(`/etablissement/eleves/${lea.id}/intentions/ajouter`, { track: '2GT' });
+    expect([403, 404]).toContain(response.status);
+    const drafts = await t.database.db.selectFrom('wish_draft').select('pupil_id').where('pupil_id', '=', lea.id).execute();
+    expect(drafts).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { ErrorSummary, errorFor, type FieldError } from '../components/error-summary.js';
 
 export type StaffWish = { rank: number; title: string; lines: string[]; answer: string | null };
-export type StaffAction = 'acknowledge' | 'answer' | 'accord' | 'interview' | 'headDecision' | 'appeal' | 'commission' | 'maintien';
+export type StaffAction = 'intentions' | 'choices' | 'acknowledge' | 'answer' | 'accord' | 'interview' | 'headDecision' | 'appeal' | 'commission' | 'maintien';
 
 export type PupilFilePageProps = {
   pupil: { id: number; name: string; division: string; isAdult: boolean };
@@ -18,6 +18,9 @@ export type PupilFilePageProps = {
   timeline: Array<{ dateText: string; sentence: string }>;
   /** The actions the rules allow now, with what they need. */
   actions: {
+    /** The list editors, to copy a paper form of intentions or choix définitifs. */
+    intentions: boolean;
+    choices: boolean;
     acknowledge: boolean;
     answer: { tracks: Array<{ code: string; label: string }> } | null;
     accord: boolean;
@@ -171,6 +174,24 @@ export function PupilFilePage(props: PupilFilePageProps) {
 
       <h2>Saisies de l’établissement</h2>
       {Object.values(actions).every((action) => !action) ? <p>Aucune saisie n’est possible à cette étape du dossier.</p> : null}
+
+      {actions.intentions || actions.choices ? (
+        <div class="card">
+          <h3>Formulaire papier de la famille</h3>
+          <ul>
+            {actions.intentions ? (
+              <li>
+                <a href={`${base}/intentions`}>Saisir les intentions du formulaire papier</a>
+              </li>
+            ) : null}
+            {actions.choices ? (
+              <li>
+                <a href={`${base}/choix-definitifs`}>Saisir les choix définitifs du formulaire papier</a>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
 
       {actions.acknowledge ? (
         <form method="post" action={`${base}/accuse-reception`} class="form card">

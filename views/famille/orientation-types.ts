@@ -62,6 +62,8 @@ export type EditorView = {
   /** What the last action did (« Intention ajoutée au rang 2 »), and where focus goes after an htmx swap. */
   flash: { text: string; focusId: string | null } | null;
   steps: StepView[];
+  /** The school enters a paper form: who signed it (the family's page otherwise). */
+  paperSigner: string | null;
 };
 
 export type AddFormValues = {

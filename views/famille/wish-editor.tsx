@@ -24,6 +24,13 @@ export function WishEditor({ view }: { view: EditorView }) {
         </div>
       ) : null}
       <ErrorSummary errors={view.errors} title="Votre demande n’a pas pu être prise en compte" />
+      {view.paperSigner ? (
+        <div class="notice">
+          <p>
+            Saisie papier par l’établissement pour le compte de <strong>{view.paperSigner}</strong> : recopiez le formulaire signé, dans l’ordre de ses rangs, puis validez. L’historique du dossier le mentionnera.
+          </p>
+        </div>
+      ) : null}
       <p class="phase-header">{words.header}</p>
       {view.mode === 'edit' ? <p>{words.rules(view.maxWishes)}</p> : null}
       {view.dirty ? (
@@ -135,7 +142,7 @@ export function WishEditor({ view }: { view: EditorView }) {
               <p>{view.readOnlyReason}</p>
             </div>
           ) : null}
-          {view.wishes.length > 0 ? (
+          {view.wishes.length > 0 && !view.paperSigner ? (
             <p>
               <a href={`${view.basePath}/recapitulatif${words.recapQuery}`}>Version imprimable du récapitulatif</a>
             </p>
@@ -161,7 +168,7 @@ export function WishEditorPage({ view }: { view: EditorView }) {
       <RedoublementNotice />
       <p class="no-print">
         <a href={view.basePath}>
-          Retour à l'orientation de {view.pupil.firstName} {view.pupil.lastName}
+          {view.paperSigner ? 'Retour au dossier de' : "Retour à l'orientation de"} {view.pupil.firstName} {view.pupil.lastName}
         </a>
       </p>
     </>
