@@ -29,6 +29,7 @@ import {
   tracksField,
   type CouncilPhase,
   type GridPupil,
+  PublishConfirmPage,
 } from '../../views/etablissement/council-grid-page.js';
 import { divisionGrid, type GridRow } from './queries.js';
 import { asStaffUser, staffActor, staffHistoryActor } from './staff-actor.js';
@@ -223,16 +224,25 @@ export function councilRoutes() {
     const division = await divisionContext(db, staff.schoolId, c.req.param('divisionId'));
     if (!phase || !division) return c.notFound();
     const at = now();
-    const pupils = await db.selectFrom('pupil').select(['id', 'first_name', 'last_name']).where('division_id', '=', division.divisionId).orderBy('last_name').execute();
+    const gridUrl = `/etablissement/divisions/${division.divisionId}/conseil/${c.req.param('phase')}`;
+    const pupils = await db.selectFrom('pupil').select(['id', 'first_name', 'last_name']).where('division_id', '=', division.divisionId).orderBy('last_name').orderBy('first_name').execute();
     const files = await Promise.all(pupils.map(async (pupil) => ({ pupil, stored: await loadPupilFile(db, pupil.id) })));
     const publish = phase === 'provisional' ? publishOpinions : publishProposals;
 
-    // Every file must be publishable, or nothing is published.
-    const errors: FieldError[] = [];
+    // Every file must be publishable, or nothing is published: the rules say which are not, and why.
+    const blocked: Array<{ id: number; name: string; reason: string }> = [];
     for (const { pupil, stored } of files) {
       const check = stored ? publish(stored.file, actor, at) : { ok: false as const, reason: 'Aucune campagne pour cet élève.' };
-      if (!check.ok) errors.push({ field: answerField(pupil.id, 1), message: `${pupil.last_name} ${pupil.first_name} : ${check.reason}` });
+      if (!check.ok) blocked.push({ id: pupil.id, name: `${pupil.last_name} ${pupil.first_name}`, reason: check.reason });
     }
+    if ((await readForm(c.req.raw)).get('confirmation') !== 'oui') {
+      return renderPage(
+        c,
+        { title: `Confirmer la publication — ${division.divisionName}` },
+        <PublishConfirmPage phase={phase} divisionName={division.divisionName} gridUrl={gridUrl} publishUrl={`${gridUrl}/publier`} pupilCount={pupils.length} blocked={blocked} />,
+      );
+    }
+    const errors: FieldError[] = blocked.map((pupil) => ({ field: answerField(pupil.id, 1), message: `${pupil.name} : ${pupil.reason}` }));
     if (errors.length > 0) return page(c, { errors, status: 422 });
 
     try {

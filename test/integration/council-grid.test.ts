@@ -96,7 +96,17 @@ describe('grille du conseil de classe', () => {
   it('publier les avis de la division les rend visibles à chaque famille de la division', async () => {
     const zayA = await division('0990002B', '3e A');
     const chef = await signedIn(t, 'chef.zay');
-    const response = await chef.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, {});
+    // First the confirmation: who has no answer yet; nothing is published.
+    const asked = await chef.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, {});
+    expect(asked.status).toBe(200);
+    const question = mainText(await asked.text());
+    expect(question).toContain('Publier les avis pour la division 3e A ?');
+    // The seed enters every avis of 3e A; another test covers a division with answers missing.
+    expect(question).toContain('La réponse du conseil est saisie pour chaque élève de la division.');
+    for (const pupil of await pupilsOf(zayA.id)) {
+      expect((await loadPupilFile(t.database.db, pupil.id))!.file.provisional.publishedAt).toBeNull();
+    }
+    const response = await chef.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, { confirmation: 'oui' });
     expect(response.status).toBe(303);
     for (const pupil of await pupilsOf(zayA.id)) {
       const stored = (await loadPupilFile(t.database.db, pupil.id))!;
@@ -106,8 +116,28 @@ describe('grille du conseil de classe', () => {
     const page = await chef.get(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires?publie`);
     expect(mainText(await page.text())).toContain('Publication effectuée');
     // Publishing twice is refused and changes nothing.
-    const again = await chef.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, {});
+    const again = await chef.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, { confirmation: 'oui' });
     expect(again.status).toBe(422);
+  });
+
+  it('la confirmation de publication nomme chaque élève dont une intention n’a pas encore de réponse du conseil', async () => {
+    const chef = await signedIn(t, 'chef.aubrac');
+    expect((await chef.post('/etablissement/campagne/intentions/fermer', {})).status).toBe(303);
+    const aubrac = await division('0990001A', '3e A');
+    const question = mainText(await (await chef.post(`/etablissement/divisions/${aubrac.id}/conseil/avis-provisoires/publier`, {})).text());
+    let unanswered = 0;
+    for (const pupil of await pupilsOf(aubrac.id)) {
+      const stored = (await loadPupilFile(t.database.db, pupil.id))!;
+      if (stored.file.provisional.wishes.length > 0) {
+        unanswered++;
+        expect(question).toContain(`${pupil.last_name} ${pupil.first_name}`);
+      }
+      expect(stored.file.provisional.publishedAt).toBeNull();
+    }
+    expect(unanswered).toBeGreaterThan(0);
+    expect(question).toContain(`Élèves sans réponse saisie (${unanswered})`);
+    expect(question).toContain('La publication n’est possible qu’une fois la réponse du conseil saisie pour chaque élève de la division.');
+    expect(question).not.toContain('Confirmer la publication');
   });
 
   it('les propositions ne peuvent pas être saisies avant la clôture des choix définitifs', async () => {
@@ -129,7 +159,7 @@ describe('grille du conseil de classe', () => {
     expect((await other.get(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`)).status).toBe(404);
     const post = await other.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`, { ligne: String(first!.id), [`reponse-${first!.id}-1`]: 'unfavorable' });
     expect(post.status).toBe(404);
-    expect((await other.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, {})).status).toBe(404);
+    expect((await other.post(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires/publier`, { confirmation: 'oui' })).status).toBe(404);
     expect((await loadPupilFile(t.database.db, first!.id))!.version).toBe(before.version);
     const family = await signedIn(t, 'famille.zay.1');
     expect((await family.get(`/etablissement/divisions/${zayA.id}/conseil/avis-provisoires`)).status).toBe(404);

@@ -63,7 +63,7 @@ describe('courriels des étapes de la procédure', () => {
       .where('r.email', 'is not', null)
       .execute();
     const chef = await signedIn(t, 'chef.zay');
-    expect((await chef.post(`/etablissement/divisions/${division.id}/conseil/avis-provisoires/publier`, {})).status).toBe(303);
+    expect((await chef.post(`/etablissement/divisions/${division.id}/conseil/avis-provisoires/publier`, { confirmation: 'oui' })).status).toBe(303);
     const mails = await t.database.db.selectFrom('mail_outbox').select('recipient').where('kind', '=', 'opinions_published').execute();
     expect(mails.map((m) => m.recipient).sort()).toEqual(expected.map((r) => r.email!).sort());
   });

@@ -19,7 +19,7 @@ async function everythingWritten() {
     select concat_ws('/',
       (select count(*) from history), (select count(*) from mail_outbox), (select count(*) from publication),
       (select coalesce(sum(version), 0) from pupil_file), (select count(*) from user_account),
-      (select count(*) from pupil where is_adult), (select count(*) from council_answer), (select count(*) from import_batch)) as n`.execute(t.database.db);
+      (select count(*) from pupil where is_adult), (select count(*) from council_answer), (select count(*) from import_batch), (select count(*) from wish_draft)) as n`.execute(t.database.db);
   return row.rows[0]!.n;
 }
 
@@ -50,6 +50,8 @@ describe('cloisonnement entre établissements', () => {
       `/etablissement/divisions/${division.id}/conseil/propositions`,
       `/etablissement/divisions/${division.id}/suivi`,
       `/etablissement/eleves/${hugo.id}`,
+      `/etablissement/eleves/${hugo.id}/intentions`,
+      `/etablissement/eleves/${hugo.id}/choix-definitifs/ajouter`,
       `/etablissement/export.csv?division=${division.id}`,
     ]) {
       expect((await secretary.get(path)).status, path).toBe(404);
@@ -57,9 +59,12 @@ describe('cloisonnement entre établissements', () => {
 
     const posts: Array<[string, Record<string, string>]> = [
       [`/etablissement/divisions/${division.id}/conseil/avis-provisoires`, { ligne: String(hugo.id), [`reponse-${hugo.id}-1`]: 'unfavorable' }],
-      [`/etablissement/divisions/${division.id}/conseil/avis-provisoires/publier`, {}],
-      [`/etablissement/divisions/${division.id}/conseil/propositions/publier`, {}],
+      [`/etablissement/divisions/${division.id}/conseil/avis-provisoires/publier`, { confirmation: 'oui' }],
+      [`/etablissement/divisions/${division.id}/conseil/propositions/publier`, { confirmation: 'oui' }],
       [`/etablissement/divisions/${division.id}/suivi/relancer`, { eleves: String(hugo.id) }],
+      ...['intentions', 'choix-definitifs'].flatMap((segment) =>
+        ['ajouter', 'liste', 'annuler', 'modifier', 'valider'].map((verb): [string, Record<string, string>] => [`/etablissement/eleves/${hugo.id}/${segment}/${verb}`, { track: '2GT', action: 'supprimer-1' }]),
+      ),
       ...['accuse-reception', 'reponse', 'accord', 'entretien', 'decision', 'appel', 'commission', 'maintien', 'majeur', 'mot-de-passe'].map(
         (action): [string, Record<string, string>] => [`/etablissement/eleves/${hugo.id}/${action}`, { representant: rep, aucune: 'oui', compte_rendu: 'x', voies: '2GT', date_appel: '2027-03-15', majeur: 'oui' }],
       ),

@@ -252,3 +252,65 @@ export function CouncilGridPage(props: CouncilGridProps) {
     </>
   );
 }
+
+export type PublishConfirmProps = {
+  phase: CouncilPhase;
+  divisionName: string;
+  gridUrl: string;
+  publishUrl: string;
+  pupilCount: number;
+  /** Pupils whose file cannot be published yet, with the rule's reason (an answer still to enter…). */
+  blocked: Array<{ id: number; name: string; reason: string }>;
+};
+
+/** « Publier pour la division » asks first: what the families will see, and who still lacks an answer. */
+export function PublishConfirmPage(props: PublishConfirmProps) {
+  const wording = PHASE_WORDING[props.phase];
+  const what = props.phase === 'provisional' ? 'les avis provisoires' : 'les propositions';
+  return (
+    <>
+      <h1>
+        {wording.publish} {props.divisionName} ?
+      </h1>
+      <p>
+        Les familles des {props.pupilCount} élève(s) de la division verront {what} du conseil de classe et recevront un courriel. La
+        publication ne peut pas être annulée.
+      </p>
+      {props.blocked.length > 0 ? (
+        <>
+          <div class="notice notice--warning">
+            <h2>Élèves sans réponse saisie ({props.blocked.length})</h2>
+            <p>La publication n’est possible qu’une fois la réponse du conseil saisie pour chaque élève de la division. Complétez la grille pour :</p>
+            <ul>
+              {props.blocked.map((pupil) => (
+                <li>
+                  <a href={`${props.gridUrl}#ligne-${pupil.id}`}>{pupil.name}</a> : {pupil.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <p>
+            <a class="button" href={props.gridUrl}>
+              Revenir à la grille
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <p>La réponse du conseil est saisie pour chaque élève de la division.</p>
+          <form method="post" action={props.publishUrl}>
+            <input type="hidden" name="confirmation" value="oui" />
+            <div class="button-group">
+              <button type="submit" class="button">
+                Confirmer la publication
+              </button>
+              <a class="button button--secondary" href={props.gridUrl}>
+                Revenir à la grille
+              </a>
+            </div>
+          </form>
+        </>
+      )}
+    </>
+  );
+}
