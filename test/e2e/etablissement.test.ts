@@ -87,7 +87,44 @@ for (const javaScript of [true, false]) {
       await closePage(page);
     });
 
-    it('chef.zay saisit les avis de la 3e A au clavier seul, puis les publie', async () => {
+    it(javaScript ? 'une ligne modifiée de la grille est signalée non enregistrée, et quitter la page le demande' : 'sans JavaScript, aucune ligne de la grille n’est signalée non enregistrée à tort', async () => {
+      const page = await newPage(browser, { javaScript, baseUrl: server.baseUrl });
+      await login(page, 'chef.zay');
+      const division = await divisionId(server, '0990002B', '3e A');
+      await page.goto(`/etablissement/divisions/${division}/conseil/avis-provisoires`);
+      const markers = page.locator('[data-unsaved-marker]');
+      const visibleMarkers = async () => {
+        let visible = 0;
+        for (let index = 0; index < (await markers.count()); index++) if (await markers.nth(index).isVisible()) visible++;
+        return visible;
+      };
+      expect(await markers.count()).toBeGreaterThan(0);
+      expect(await visibleMarkers()).toBe(0);
+      if (javaScript) {
+        const select = page.locator('select[name^="reponse-"]').first();
+        await select.selectOption({ value: 'reserved' });
+        expect(await visibleMarkers()).toBe(1);
+        const row = select.locator('xpath=ancestor::tr');
+        expect(await row.innerText()).toContain('Modifications non enregistrées');
+        await expectNoAxeViolations(page);
+        await page.getByRole('link', { name: 'Retour à l’établissement' }).click();
+        const leave = page.getByRole('dialog', { name: 'Des lignes de la grille ne sont pas enregistrées. Êtes-vous sûr de vouloir quitter cette page ?' });
+        await leave.waitFor();
+        await expectNoAxeViolations(page);
+        await leave.getByRole('button', { name: 'Annuler' }).click();
+        expect(new URL(page.url()).pathname).toBe(`/etablissement/divisions/${division}/conseil/avis-provisoires`);
+        // Saved, the row is no longer unsaved, and leaving asks nothing.
+        await row.getByRole('button', { name: /^Enregistrer/ }).click();
+        await page.waitForFunction(() => (document.getElementById('annonces')?.textContent ?? '').startsWith('Ligne enregistrée'));
+        expect(await visibleMarkers()).toBe(0);
+        await navigation(page, () => page.getByRole('link', { name: 'Retour à l’établissement' }).click());
+        expect(new URL(page.url()).pathname).toBe('/etablissement');
+      }
+      expectNoPageProblems(page);
+      await closePage(page);
+    });
+
+    it('chef.zay saisit les avis de la 3e A au clavier seul, les publie, imprime les lettres de la division, et une famille de la 3e A lit son avis', async () => {
       const page = await newPage(browser, { javaScript, baseUrl: server.baseUrl });
       await login(page, 'chef.zay');
       const division = await divisionId(server, '0990002B', '3e A');
@@ -118,6 +155,10 @@ for (const javaScript of [true, false]) {
 
       await tabTo(page, (element) => element.tag === 'button' && element.text === 'Publier les avis pour la division', 200);
       await navigation(page, () => page.keyboard.press('Enter'));
+      expect(await page.locator('h1').innerText()).toBe('Publier les avis pour la division 3e A ?');
+      await expectNoAxeViolationsWhenPossible(page);
+      await tabTo(page, (element) => element.tag === 'button' && element.text === 'Confirmer la publication');
+      await navigation(page, () => page.keyboard.press('Enter'));
       expect(await page.locator('main').innerText()).toContain('Publication effectuée');
       await expectNoAxeViolationsWhenPossible(page);
       const file = await server.database.db
@@ -126,8 +167,31 @@ for (const javaScript of [true, false]) {
         .where('pupil_id', '=', Number(pupilId))
         .executeTakeFirstOrThrow();
       expect(file.provisional_status).toBe('published');
+
+      // The letters of the division's families, then one of them signs in and reads the avis.
+      await page.goto('/etablissement/comptes');
+      await page.getByLabel('Division').selectOption({ label: '3e A' });
+      await navigation(page, () => page.getByRole('button', { name: /Générer les comptes/ }).click());
+      const letter = page.locator('article.letter').first();
+      const login_ = (await letter.locator('dd strong').first().innerText()).trim();
+      const password = (await letter.locator('.password').innerText()).trim();
+      const child = /(?:de|d’) (\S+ \S+)$/.exec((await letter.locator('p').first().innerText()).trim())?.[1];
       expectNoPageProblems(page);
       await closePage(page);
+
+      const parent = await newPage(browser, { javaScript, baseUrl: server.baseUrl });
+      await login(parent, login_, password);
+      expect(new URL(parent.url()).pathname).toBe('/mot-de-passe');
+      await parent.getByLabel('Nouveau mot de passe', { exact: true }).fill('un mot de passe familial');
+      await parent.getByLabel('Confirmer le nouveau mot de passe').fill('un mot de passe familial');
+      await navigation(parent, () => parent.getByRole('button', { name: 'Enregistrer le mot de passe' }).click());
+      await parent.goto('/famille');
+      await navigation(parent, () => parent.getByRole('link', { name: /^Orientation de / }).first().click());
+      await navigation(parent, () => parent.getByRole('link', { name: "Consulter l'avis provisoire et en accuser réception" }).click());
+      expect(await parent.locator('main').innerText(), `famille de ${child ?? '?'}`).toMatch(/Avis (favorable|réservé|défavorable)/);
+      await expectNoAxeViolationsWhenPossible(parent);
+      expectNoPageProblems(parent);
+      await closePage(parent);
     });
 
     it('chef.hugo enregistre le refus papier de la famille de Nathan Roux, puis l’entretien et la décision', async () => {

@@ -15,6 +15,8 @@ export type E2EServer = {
   /** The server's own database, for a test that must arrange data the UI cannot (yet) create. */
   database: DatabaseHandle;
   config: Config;
+  /** Moves the service's clock forward (the database and the browser keep real time): a campaign's weeks in a test. */
+  advanceClock(milliseconds: number): void;
   /** Stops listening, drops open (keep-alive) connections, then closes the database. Safe to call twice. */
   close(): Promise<void>;
 };
@@ -59,7 +61,8 @@ export async function startE2EServer(options: E2EServerOptions = {}): Promise<E2
     if (options.seed ?? true) {
       await seedDemo(database.db, { now: new Date(), pupilsPerDivision: options.pupilsPerDivision ?? 4, passwordHash: await sharedDemoPasswordHash() });
     }
-    app = createApp({ db: database.db, config, assets: loadStaticAssets(findStaticDir()), now: () => new Date() });
+    let clockOffset = 0;
+    app = createApp({ db: database.db, config, assets: loadStaticAssets(findStaticDir()), now: () => new Date(Date.now() + clockOffset) });
 
     const running = server;
     let closing: Promise<void> | undefined;
@@ -67,6 +70,9 @@ export async function startE2EServer(options: E2EServerOptions = {}): Promise<E2
       baseUrl,
       database,
       config,
+      advanceClock: (milliseconds) => {
+        clockOffset += milliseconds;
+      },
       close: () => (closing ??= stopServer(running).finally(() => database.close())),
     };
   } catch (error) {
