@@ -7,6 +7,7 @@ import type { AppEnv } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { normaliseUai } from '../domain/accounts.js';
 import { formFields } from '../http/form.js';
+import { recordSchoolEvent, type SchoolJournalEntry } from '../history/school-journal.js';
 import { renderPage } from '../http/render.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { SchoolFormPage, type SchoolFormValues } from '../../views/academie/school-form-page.js';
@@ -17,6 +18,12 @@ const text = (max: number) => z.string().trim().max(max).catch('');
 const schoolForm = z.object({ uai: text(20), nom: text(400), type: z.enum(['college', 'lycee']).or(z.literal('')).catch('') });
 const staffForm = z.object({ prenom: text(200), nom: text(200), email: text(400), role: z.enum(['head', 'secretary']).catch('head') });
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The académie's administrator as the school's journal names them. */
+function adminActor(c: Context<AppEnv>): SchoolJournalEntry['actor'] {
+  const user = c.get('user')!;
+  return { kind: 'academy_admin', accountId: user.accountId, name: user.displayName, role: 'administration académique' };
+}
 
 async function academyOf(db: Kysely<Database>, academyAdminId: number) {
   return (await db.selectFrom('academy_admin').select('academy_id').where('id', '=', academyAdminId).executeTakeFirstOrThrow()).academy_id;
@@ -64,8 +71,13 @@ export function academieRoutes() {
     const form = schoolForm.parse(await formFields(c.req.raw));
     const { errors, uai } = await schoolErrors(db, form);
     if (errors.length > 0 || !uai || form.type === '') return newSchoolPage(c, { uai: form.uai, name: form.nom, kind: form.type }, errors);
+    const kind = form.type;
     const academyId = await academyOf(db, c.get('user')!.academyAdminId!);
-    const school = await db.insertInto('school').values({ academy_id: academyId, uai, name: form.nom, kind: form.type }).returning('id').executeTakeFirstOrThrow();
+    const school = await db.transaction().execute(async (trx) => {
+      const created = await trx.insertInto('school').values({ academy_id: academyId, uai, name: form.nom, kind }).returning('id').executeTakeFirstOrThrow();
+      await recordSchoolEvent(trx, { schoolId: created.id, at: c.get('deps').now(), actor: adminActor(c), action: 'createSchool', detail: `${uai}, ${form.nom}` });
+      return created;
+    });
     return c.redirect(`/academie/etablissements/${school.id}?cree`, 303);
   });
 
@@ -117,7 +129,11 @@ export function academieRoutes() {
     const form = schoolForm.parse(await formFields(c.req.raw));
     const { errors, uai } = await schoolErrors(db, form, school.id);
     if (errors.length > 0 || !uai || form.type === '') return schoolPage(c, school, { values: { uai: form.uai, name: form.nom, kind: form.type }, errors });
-    await db.updateTable('school').set({ uai, name: form.nom, kind: form.type, updated_at: new Date() }).where('id', '=', school.id).execute();
+    const kind = form.type;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('school').set({ uai, name: form.nom, kind, updated_at: new Date() }).where('id', '=', school.id).execute();
+      await recordSchoolEvent(trx, { schoolId: school.id, at: c.get('deps').now(), actor: adminActor(c), action: 'updateSchool', detail: `${uai}, ${form.nom}` });
+    });
     return c.redirect(`/academie/etablissements/${school.id}?enregistre`, 303);
   });
 
@@ -137,6 +153,13 @@ export function academieRoutes() {
         .values({ school_id: school.id, role: form.role, first_name: form.prenom, last_name: form.nom, email: form.email || null })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await recordSchoolEvent(trx, {
+        schoolId: school.id,
+        at: c.get('deps').now(),
+        actor: adminActor(c),
+        action: 'createStaff',
+        detail: `${form.role === 'head' ? 'chef d’établissement' : 'secrétariat'}, ${form.prenom} ${form.nom}`,
+      });
       return issueProvisionalAccount(trx, { firstName: form.prenom, lastName: form.nom, owner: { role: 'staff', staffId: staff.id } });
     });
     // Shown once, on this response only: never in a URL, never stored in clear.

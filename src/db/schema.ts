@@ -262,6 +262,18 @@ export interface HistoryTable {
   after: Json | null;
 }
 
+export interface SchoolJournalTable {
+  id: Generated<number>;
+  school_id: number;
+  occurred_at: Instant;
+  actor_kind: 'staff' | 'service' | 'academy_admin';
+  actor_account_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  detail: Generated<string>;
+}
+
 export interface ImportBatchTable {
   id: Generated<number>;
   school_id: number;
@@ -296,6 +308,7 @@ export interface Database {
   accord: AccordTable;
   outcome_record: OutcomeRecordTable;
   history: HistoryTable;
+  school_journal: SchoolJournalTable;
   import_batch: ImportBatchTable;
   wish_draft: WishDraftTable;
   mail_outbox: MailOutboxTable;

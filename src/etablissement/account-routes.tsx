@@ -6,6 +6,8 @@ import type { AppEnv } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { authorize } from '../domain/rights.js';
 import { renderPage } from '../http/render.js';
+import { recordSchoolEvent } from '../history/school-journal.js';
+import { asStaffUser, staffHistoryActor } from './staff-actor.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { AccountsPage, LettersPage, type AccountsDivision, type Letter } from '../../views/etablissement/accounts-page.js';
 
@@ -93,13 +95,17 @@ export function accountRoutes() {
     const kinds = new Set(form.getAll('pour').filter((value): value is string => value === 'representants' || value === 'eleves'));
     const rawDivision = String(form.get('division') ?? '');
     let divisionId: number | null = null;
+    let divisionName = '';
     const errors: FieldError[] = [];
     if (rawDivision !== '') {
       const division = /^[1-9][0-9]{0,9}$/.test(rawDivision)
-        ? await db.selectFrom('division').select('id').where('id', '=', Number(rawDivision)).where('school_id', '=', staff.schoolId).executeTakeFirst()
+        ? await db.selectFrom('division').select(['id', 'name']).where('id', '=', Number(rawDivision)).where('school_id', '=', staff.schoolId).executeTakeFirst()
         : undefined;
       if (!division) errors.push({ field: 'division', message: 'Choisissez une division de l’établissement.' });
-      else divisionId = division.id;
+      else {
+        divisionId = division.id;
+        divisionName = division.name;
+      }
     }
     if (kinds.size === 0) errors.push({ field: 'pour-representants', message: 'Cochez les comptes à générer : représentants légaux, élèves, ou les deux.' });
     if (errors.length > 0) return page(c, errors);
@@ -126,6 +132,15 @@ export function accountRoutes() {
           children: person.children.join(', '),
           login: issued.login,
           password: issued.password,
+        });
+      }
+      if (people.length > 0) {
+        await recordSchoolEvent(trx, {
+          schoolId: staff.schoolId,
+          at: c.get('deps').now(),
+          actor: staffHistoryActor(asStaffUser(c.get('user'))),
+          action: 'issueAccounts',
+          detail: `${people.length} compte(s)${divisionId === null ? ' pour tout l’établissement' : ` pour la division ${divisionName}`}`,
         });
       }
     });

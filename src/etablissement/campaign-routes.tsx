@@ -11,6 +11,7 @@ import { renderPage } from '../http/render.js';
 import { mailsFor } from '../mail/effects.js';
 import { closeWindowForCampaign, type ClosableWindow } from '../pupil-file/closing.js';
 import type { FieldError } from '../../views/components/error-summary.js';
+import { recordSchoolEvent } from '../history/school-journal.js';
 import { asStaffUser, staffActor, staffHistoryActor } from './staff-actor.js';
 import { CampaignPage, NoCampaignPage, campaignFields, WINDOW_LABELS, type CampaignForm, type DateTimeValue, type WindowKey } from '../../views/etablissement/campaign-page.js';
 
@@ -174,11 +175,19 @@ export function campaignRoutes() {
     const { db, now } = c.get('deps');
     const staff = c.get('user')!.staff!;
     const school = await db.selectFrom('school').innerJoin('academy', 'academy.id', 'school.academy_id').select(['school.kind', 'academy.time_zone']).where('school.id', '=', staff.schoolId).executeTakeFirstOrThrow();
-    await db
-      .insertInto('campaign')
-      .values({ school_id: staff.schoolId, level: levelOfSchool(school.kind), school_year: schoolYearAt(now(), school.time_zone) })
-      .onConflict((conflict) => conflict.columns(['school_id', 'level', 'school_year']).doNothing())
-      .execute();
+    const at = now();
+    const schoolYear = schoolYearAt(at, school.time_zone);
+    await db.transaction().execute(async (trx) => {
+      const created = await trx
+        .insertInto('campaign')
+        .values({ school_id: staff.schoolId, level: levelOfSchool(school.kind), school_year: schoolYear })
+        .onConflict((conflict) => conflict.columns(['school_id', 'level', 'school_year']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (created) {
+        await recordSchoolEvent(trx, { schoolId: staff.schoolId, at, actor: staffHistoryActor(asStaffUser(c.get('user'))), action: 'createCampaign', detail: `${schoolYear}-${schoolYear + 1}` });
+      }
+    });
     return c.redirect('/etablissement/campagne', 303);
   });
 
@@ -252,6 +261,7 @@ export function campaignRoutes() {
           .onConflict((conflict) => conflict.columns(['campaign_id', 'division_id']).doUpdateSet(values))
           .execute();
       }
+      await recordSchoolEvent(trx, { schoolId: staff.schoolId, at: now(), actor: staffHistoryActor(asStaffUser(c.get('user'))), action: 'saveCampaign' });
     });
     return c.redirect('/etablissement/campagne?enregistre', 303);
   });
@@ -292,7 +302,10 @@ export function campaignRoutes() {
     if (problems.length > 0) {
       return render(c, { errors: problems.map((problem) => ({ field: fieldOfCalendarError(problem.field), message: problem.message })), status: 422 });
     }
-    await db.updateTable('campaign').set({ ...windowColumns(next), updated_at: at }).where('id', '=', context.campaign.id).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('campaign').set({ ...windowColumns(next), updated_at: at }).where('id', '=', context.campaign.id).execute();
+      await recordSchoolEvent(trx, { schoolId: staff.schoolId, at, actor: staffHistoryActor(asStaffUser(user)), action: opening ? 'openWindow' : 'closeWindow', detail: label });
+    });
     if (!opening && name !== 'acknowledgement') {
       await closeWindowForCampaign(db, {
         campaignId: context.campaign.id,

@@ -8,6 +8,8 @@ import { IMPORT_COLUMNS, parsePupilImport } from '../domain/pupil-import.js';
 import { authorize } from '../domain/rights.js';
 import { levelOfSchool, schoolYearAt } from '../domain/school-year.js';
 import { renderPage } from '../http/render.js';
+import { recordSchoolEvent } from '../history/school-journal.js';
+import { asStaffUser, staffHistoryActor } from './staff-actor.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { ImportPage, type ImportPreview } from '../../views/etablissement/import-page.js';
 import { applyImport, planImport, type ImportTarget } from './pupil-import.js';
@@ -109,6 +111,13 @@ export function importRoutes() {
       if (parsed.errors.length > 0 || plan.errors.length > 0) return null;
       const report = await applyImport(trx, target, parsed.pupils, at);
       await trx.deleteFrom('import_batch').where('id', '=', batch.id).execute();
+      await recordSchoolEvent(trx, {
+        schoolId: staff.schoolId,
+        at,
+        actor: staffHistoryActor(asStaffUser(c.get('user'))),
+        action: 'importPupils',
+        detail: `${report.createdPupils} élève(s) créé(s), ${report.updatedPupils} mis à jour, ${report.createdRepresentatives} représentant(s) et ${report.createdDivisions} division(s) créés`,
+      });
       return report;
     });
     if (!outcome) return page(c, { errors: [{ field: 'fichier', message: 'Le fichier contient des erreurs : vérifiez-le à nouveau.' }], status: 422 });

@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import { renderPage } from '../http/render.js';
+import { schoolJournal } from '../history/school-journal.js';
 import { SchoolHomePage } from '../../views/etablissement/school-home-page.js';
+import { SchoolJournalPage } from '../../views/etablissement/journal-page.js';
 import { accountRoutes } from './account-routes.js';
 import { campaignRoutes } from './campaign-routes.js';
 import { councilRoutes } from './council-routes.js';
@@ -33,6 +35,19 @@ export function etablissementRoutes() {
       { title: overview.school.name },
       <SchoolHomePage school={overview.school} staffRole={staff.role} divisions={overview.divisions} counts={counts} />,
     );
+  });
+
+  app.get('/etablissement/journal', requireRole('staff'), async (c) => {
+    const staff = c.get('user')!.staff!;
+    const { db } = c.get('deps');
+    const school = await db
+      .selectFrom('school')
+      .innerJoin('academy', 'academy.id', 'school.academy_id')
+      .select(['school.name', 'academy.time_zone'])
+      .where('school.id', '=', staff.schoolId)
+      .executeTakeFirstOrThrow();
+    const entries = await schoolJournal(db, staff.schoolId, school.time_zone);
+    return renderPage(c, { title: `Journal de l’établissement — ${school.name}` }, <SchoolJournalPage schoolName={school.name} entries={entries} />);
   });
 
   app.route('/', councilRoutes());

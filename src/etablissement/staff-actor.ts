@@ -11,7 +11,7 @@ export function staffActor(user: StaffUser, onBehalfOf?: FamilyMember): Actor {
 }
 
 /** The same person as the history names them: « Claire Dumont (chef d’établissement) ». */
-export function staffHistoryActor(user: StaffUser, onBehalfOf?: string): HistoryActor {
+export function staffHistoryActor(user: StaffUser, onBehalfOf?: string): HistoryActor & { kind: 'staff' } {
   return {
     kind: 'staff',
     accountId: user.accountId,

@@ -3,6 +3,8 @@ import { issueProvisionalAccount, type IssuedAccount } from '../accounts/provisi
 import { requireRole } from '../auth/middleware.js';
 import type { AppEnv } from '../context.js';
 import { renderPage } from '../http/render.js';
+import { recordSchoolEvent } from '../history/school-journal.js';
+import { asStaffUser, staffHistoryActor } from './staff-actor.js';
 import type { FieldError } from '../../views/components/error-summary.js';
 import { StaffPage } from '../../views/etablissement/staff-page.js';
 
@@ -59,6 +61,13 @@ export function staffRoutes() {
         .values({ school_id: staff.schoolId, role: 'secretary', first_name: values.prenom, last_name: values.nom, email: values.email || null })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await recordSchoolEvent(trx, {
+        schoolId: staff.schoolId,
+        at: c.get('deps').now(),
+        actor: staffHistoryActor(asStaffUser(c.get('user'))),
+        action: 'createStaff',
+        detail: `secrétariat, ${values.prenom} ${values.nom}`,
+      });
       return issueProvisionalAccount(trx, { firstName: values.prenom, lastName: values.nom, owner: { role: 'staff', staffId: member.id } });
     });
     return page(c, { issued: { ...issued, name: `${values.prenom} ${values.nom}` } });

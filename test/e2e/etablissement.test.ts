@@ -239,6 +239,7 @@ for (const javaScript of [true, false]) {
         `/etablissement/divisions/${division}/conseil/propositions`,
         '/etablissement/personnels',
         '/etablissement/import',
+        '/etablissement/journal',
       ]) {
         await page.goto(path);
         await expectNoAxeViolationsWhenPossible(page);

@@ -19,7 +19,7 @@ async function everythingWritten() {
     select concat_ws('/',
       (select count(*) from history), (select count(*) from mail_outbox), (select count(*) from publication),
       (select coalesce(sum(version), 0) from pupil_file), (select count(*) from user_account),
-      (select count(*) from pupil where is_adult), (select count(*) from council_answer), (select count(*) from import_batch), (select count(*) from wish_draft)) as n`.execute(t.database.db);
+      (select count(*) from pupil where is_adult), (select count(*) from council_answer), (select count(*) from import_batch), (select count(*) from wish_draft), (select count(*) from school_journal)) as n`.execute(t.database.db);
   return row.rows[0]!.n;
 }
 

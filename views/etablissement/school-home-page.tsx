@@ -43,6 +43,9 @@ export function SchoolHomePage({ school, staffRole, divisions, counts }: SchoolH
         <li>
           <a href="/etablissement/export.csv">Exporter les vœux, avis, propositions, réponses et décisions (CSV)</a>
         </li>
+        <li>
+          <a href="/etablissement/journal">Journal de l’établissement</a>
+        </li>
       </ul>
       <div class="table-wrapper">
         <table>
