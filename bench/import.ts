@@ -5,22 +5,9 @@ import { ensureAcademy } from '../src/db/academy.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { parsePupilImport } from '../src/domain/pupil-import.js';
 import { applyImport, planImport } from '../src/etablissement/pupil-import.js';
+import { generatedImportFile } from './support/pupil-file-csv.js';
 
 const ROWS = Number(process.env.ROWS ?? 2000);
-const HEADER = 'Division;INE;Nom;Prénom;Date de naissance;Nom RL1;Prénom RL1;Courriel RL1;Téléphone RL1;Nom RL2;Prénom RL2;Courriel RL2;Téléphone RL2';
-
-function file(rows: number): Uint8Array {
-  const lines = [HEADER];
-  for (let index = 0; index < rows; index++) {
-    const family = Math.floor(index / 2); // two children per family: shared representatives
-    const ine = String(100000000 + index).padStart(10, '0') + 'A';
-    lines.push(
-      [`3e ${String.fromCharCode(65 + (index % 12))}`, ine, `Nom${family}`, `Élève${index}`, '14/05/2012', `Nom${family}`, 'Parent', `parent${family}@example.org`, '0601020304', `Nom${family}`, 'Autre', '', ''].join(';'),
-    );
-  }
-  return new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
-}
-
 const url = process.env.DATABASE_URL;
 const database = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'memory' });
 try {
@@ -32,7 +19,7 @@ try {
   const uai = `09${String(Date.now() % 100000).padStart(5, '0')}B`;
   const school = await database.db.insertInto('school').values({ academy_id: academy.id, uai, name: 'Collège du banc d’essai', kind: 'college' }).returning('id').executeTakeFirstOrThrow();
   const target = { schoolId: school.id, schoolYear: 2026, level: '3e' as const };
-  const bytes = file(ROWS);
+  const bytes = generatedImportFile(ROWS);
 
   for (const run of ['premier import', 'réimport identique']) {
     const started = performance.now();
