@@ -12,6 +12,7 @@ import { isDatabaseReady } from './db/database.js';
 import { etablissementRoutes } from './etablissement/routes.js';
 import { familleRoutes } from './famille/routes.js';
 import { renderPage } from './http/render.js';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './http/unavailable.js';
 import { etagForCacheable } from './http/etag.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security.js';
@@ -21,7 +22,7 @@ import { legalRoutes } from './legal/routes.js';
 import { devMailRoutes } from './mail/dev-routes.js';
 import { ficheRoutes } from './mail/fiche-routes.js';
 // --- end e-mails ---
-import { ForbiddenRequestPage, NotFoundPage, PayloadTooLargePage, ServerErrorPage } from '../views/error-page.js';
+import { ForbiddenRequestPage, NotFoundPage, PayloadTooLargePage, ServerErrorPage, ServiceUnavailablePage } from '../views/error-page.js';
 
 export const MAX_FORM_BYTES = 100 * 1024;
 
@@ -87,6 +88,11 @@ export function createApp(deps: AppDeps) {
     }
     if (error instanceof HTTPException && error.status === 413) {
       return renderPage(c, { title: 'Envoi trop volumineux', status: 413 }, <PayloadTooLargePage />);
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.error(JSON.stringify({ time: new Date().toISOString(), level: 'warn', path: c.req.path, message: 'base de données injoignable', error: String(error) }));
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return renderPage(c, { title: 'Service momentanément indisponible', status: 503 }, <ServiceUnavailablePage wasWrite={c.req.method === 'POST'} />);
     }
     console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', path: c.req.path, error: String(error?.stack ?? error) }));
     return renderPage(c, { title: 'Erreur du service', status: 500 }, <ServerErrorPage />);

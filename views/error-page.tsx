@@ -48,3 +48,20 @@ export function PayloadTooLargePage() {
     </>
   );
 }
+
+/** The database cannot be reached (restart, failover, saturation): nothing was written, try again shortly. */
+export function ServiceUnavailablePage({ wasWrite }: { wasWrite: boolean }) {
+  return (
+    <>
+      <h1>Service momentanément indisponible</h1>
+      <p>
+        {wasWrite
+          ? 'Service momentanément indisponible, vos choix n’ont pas été enregistrés. Réessayez dans quelques instants : la page précédente a gardé votre saisie.'
+          : 'Service momentanément indisponible : la page n’a pas pu être affichée. Réessayez dans quelques instants.'}
+      </p>
+      <p>
+        <a href="/">Retour à l’accueil</a>
+      </p>
+    </>
+  );
+}

@@ -26,6 +26,14 @@ const pgliteParsers = { [INT8]: (value: string) => Number(value), [DATE]: (value
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    pool.on('connect', (client) => {
+      // A connection cut while a request holds it (a restart mid-transaction) fails that request's
+      // query, which the request turns into « Service momentanément indisponible »; the client's own
+      // 'error' event must not crash the process on top of it.
+      client.on('error', (error) => {
+        process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'warn', message: 'connexion PostgreSQL coupée pendant une requête', error: error.message })}\n`);
+      });
+    });
     // An idle connection the server ends (a restart, a failover, a dropped test database) must not
     // crash the process: the pool replaces it at the next query.
     pool.on('error', (error) => {
