@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { academieRoutes } from './academie/routes.js';
@@ -13,6 +12,9 @@ import { etablissementRoutes } from './etablissement/routes.js';
 import { familleRoutes } from './famille/routes.js';
 import { renderPage } from './http/render.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './http/unavailable.js';
+import { createAdmission } from './http/overload.js';
+import { readOnlyMode } from './http/read-only.js';
+import { compressPages } from './http/compress.js';
 import { etagForCacheable } from './http/etag.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security.js';
@@ -22,7 +24,7 @@ import { legalRoutes } from './legal/routes.js';
 import { devMailRoutes } from './mail/dev-routes.js';
 import { ficheRoutes } from './mail/fiche-routes.js';
 // --- end e-mails ---
-import { ForbiddenRequestPage, NotFoundPage, PayloadTooLargePage, ServerErrorPage, ServiceUnavailablePage } from '../views/error-page.js';
+import { ForbiddenRequestPage, NotFoundPage, PayloadTooLargePage, OverloadedPage, ServerErrorPage, ServiceUnavailablePage } from '../views/error-page.js';
 
 export const MAX_FORM_BYTES = 100 * 1024;
 
@@ -47,7 +49,16 @@ export function createApp(deps: AppDeps) {
       : c.text('base de données indisponible', 503, { 'Cache-Control': 'no-store' }),
   );
 
-  app.use(compress());
+  // Beyond what this container serves at once and a bounded queue: a fast 503, not a timeout.
+  const admission = createAdmission(deps.config.admission);
+  app.use(
+    admission.middleware((c) => {
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return renderPage(c, { title: 'Service très sollicité', status: 503 }, <OverloadedPage wasWrite={c.req.method === 'POST'} />);
+    }),
+  );
+
+  app.use(compressPages());
   app.use(etagForCacheable());
   const formBodyLimit = bodyLimit({
     maxSize: MAX_FORM_BYTES,
@@ -65,6 +76,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use(loadSession());
   app.use(requireNewPasswordFirst());
+  app.use(readOnlyMode());
 
   app.get('/', (c) => {
     const user = c.get('user');

@@ -49,6 +49,12 @@ const environmentSchema = z
     TRUST_PROXY: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
     LOG_REQUESTS: z.preprocess(emptyAsUndefined, booleanFlag.default(true)),
     SEED_DEMO: z.preprocess(emptyAsUndefined, booleanFlag.optional()),
+    SLOW_QUERY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(60_000).optional()),
+    DATABASE_POOL_SIZE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).optional()),
+    MAX_CONCURRENT_REQUESTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(32)),
+    MAX_QUEUED_REQUESTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(100_000).default(256)),
+    QUEUE_WAIT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(120_000).default(5_000)),
+    READ_ONLY_MESSAGE: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(500).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
@@ -70,7 +76,7 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  database: { kind: 'postgres'; url: string; maxConnections?: number; slowQueryMs?: number } | { kind: 'embedded'; dataDir: string };
   publicOrigin: string;
   secureCookies: boolean;
   timeZone: string;
@@ -79,6 +85,10 @@ export type Config = {
   mailFrom: string;
   trustProxy: boolean;
   logRequests: boolean;
+  /** Admission control: requests served at once, waiting at most, and for how long (then 503). */
+  admission: { maxInFlight: number; maxQueued: number; maxWaitMs: number };
+  /** Read-only mode when set: consultation stays open, writing is paused, and this says why. */
+  readOnlyMessage: string | null;
   seedDemo: boolean;
 };
 
@@ -107,7 +117,14 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     env: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
-    database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'embedded', dataDir: env.DATA_DIR },
+    database: env.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          ...(env.DATABASE_POOL_SIZE === undefined ? {} : { maxConnections: env.DATABASE_POOL_SIZE }),
+          ...(env.SLOW_QUERY_MS === undefined ? {} : { slowQueryMs: env.SLOW_QUERY_MS }),
+        }
+      : { kind: 'embedded', dataDir: env.DATA_DIR },
     publicOrigin,
     secureCookies: publicOrigin.startsWith('https:'),
     timeZone: env.TZ,
@@ -116,6 +133,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     mailFrom: env.MAIL_FROM,
     trustProxy: env.TRUST_PROXY,
     logRequests: env.LOG_REQUESTS,
+    admission: { maxInFlight: env.MAX_CONCURRENT_REQUESTS, maxQueued: env.MAX_QUEUED_REQUESTS, maxWaitMs: env.QUEUE_WAIT_MS },
+    readOnlyMessage: env.READ_ONLY_MESSAGE ?? null,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
   };
 }

@@ -65,3 +65,33 @@ export function ServiceUnavailablePage({ wasWrite }: { wasWrite: boolean }) {
     </>
   );
 }
+
+/** A form sent while the service is in read-only mode: nothing changed, and why. */
+export function ReadOnlyRefusalPage({ reason }: { reason: string }) {
+  return (
+    <>
+      <h1>Saisies momentanément suspendues</h1>
+      <p>Votre envoi n’a pas été enregistré : les saisies sont momentanément suspendues. {reason}</p>
+      <p>Vous pouvez continuer à consulter le dossier. Revenez plus tard pour enregistrer votre saisie.</p>
+      <p>
+        <a href="/">Retour à l’accueil</a>
+      </p>
+    </>
+  );
+}
+
+/** Too many requests at once: nothing was done, try again in a few seconds. */
+export function OverloadedPage({ wasWrite }: { wasWrite: boolean }) {
+  return (
+    <>
+      <h1>Service très sollicité</h1>
+      <p>
+        Le service reçoit beaucoup de demandes en ce moment.{' '}
+        {wasWrite ? 'Votre saisie n’a pas été enregistrée : renvoyez-la dans quelques secondes.' : 'Réessayez dans quelques secondes.'}
+      </p>
+      <p>
+        <a href="/">Retour à l’accueil</a>
+      </p>
+    </>
+  );
+}

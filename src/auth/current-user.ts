@@ -13,9 +13,9 @@ export type CurrentUser = {
   academyAdminId: number | null;
 };
 
-/** The signed-in person behind an account, in one query. */
-export async function loadCurrentUser(db: Kysely<Database>, accountId: number): Promise<CurrentUser | null> {
-  const row = await db
+/** The query behind the signed-in person: the account and whoever it belongs to (also joined to the session, src/auth/session.ts). */
+export function currentUserQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('user_account as a')
     .leftJoin('representative as r', 'r.id', 'a.representative_id')
     .leftJoin('pupil as p', 'p.id', 'a.pupil_id')
@@ -34,10 +34,12 @@ export async function loadCurrentUser(db: Kysely<Database>, accountId: number): 
       's.role as staff_role',
       (eb) => eb.fn.coalesce('r.first_name', 'p.first_name', 's.first_name', 'aa.first_name').as('first_name'),
       (eb) => eb.fn.coalesce('r.last_name', 'p.last_name', 's.last_name', 'aa.last_name').as('last_name'),
-    ])
-    .where('a.id', '=', accountId)
-    .executeTakeFirst();
-  if (!row) return null;
+    ]);
+}
+
+type CurrentUserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof currentUserQuery>['executeTakeFirst']>>>;
+
+export function toCurrentUser(row: CurrentUserRow): CurrentUser {
   return {
     accountId: row.id,
     login: row.login,
@@ -52,6 +54,12 @@ export async function loadCurrentUser(db: Kysely<Database>, accountId: number): 
         : null,
     academyAdminId: row.academy_admin_id,
   };
+}
+
+/** The signed-in person behind an account, in one query. */
+export async function loadCurrentUser(db: Kysely<Database>, accountId: number): Promise<CurrentUser | null> {
+  const row = await currentUserQuery(db).where('a.id', '=', accountId).executeTakeFirst();
+  return row ? toCurrentUser(row) : null;
 }
 
 /** Where each role lands after signing in. */

@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { currentUserQuery, toCurrentUser, type CurrentUser } from './current-user.js';
 
 // Sessions follow Lucia's current design: the token is `<id>.<secret>`, only the SHA-256 of
 // the secret is stored, and the comparison is constant-time, so a leaked session table or a
@@ -67,6 +68,32 @@ export async function validateSessionToken(db: Kysely<Database>, token: string, 
     session.lastVerifiedAt = now;
   }
   return session;
+}
+
+/**
+ * The same checks as validateSessionToken, and the signed-in person, in ONE round trip: every
+ * request of a signed-in user runs it, so the session row comes joined to the account.
+ */
+export async function validateSessionWithUser(db: Kysely<Database>, token: string, now: Date): Promise<{ session: SessionRecord; user: CurrentUser } | null> {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || id.length !== 24 || secret.length !== 24) return null;
+  const row = await currentUserQuery(db)
+    .innerJoin('session as se', 'se.user_id', 'a.id')
+    .select(['se.id as session_id', 'se.secret_hash', 'se.created_at as session_created_at', 'se.last_verified_at'])
+    .where('se.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
+  const session = { id: row.session_id, userId: row.id, createdAt: row.session_created_at, lastVerifiedAt: row.last_verified_at };
+  if (isSessionExpired(session, now)) {
+    await invalidateSession(db, id);
+    return null;
+  }
+  if (now.getTime() - session.lastVerifiedAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
+    await db.updateTable('session').set({ last_verified_at: now }).where('id', '=', id).execute();
+    session.lastVerifiedAt = now;
+  }
+  return { session, user: toCurrentUser(row) };
 }
 
 export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {

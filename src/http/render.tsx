@@ -26,6 +26,14 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Ch
       user={user && !user.mustChangePassword ? { displayName: user.displayName, homePath: homePath(user), isRepresentative: user.role === 'representative' } : null}
       assets={c.get('deps').assets.urls}
     >
+      {c.get('deps').config.readOnlyMessage ? (
+        <div class="notice notice--warning">
+          <p>
+            <strong>Saisies momentanément suspendues.</strong> {c.get('deps').config.readOnlyMessage} Vous pouvez consulter les dossiers ; les
+            envois sont refusés sans rien changer.
+          </p>
+        </div>
+      ) : null}
       {flash ? (
         <div class="notice notice--success" role="status">
           <p>{flash}</p>
