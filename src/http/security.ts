@@ -1,7 +1,8 @@
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../context.js';
 
-/** Strict headers on every response: nothing inline, nothing from another host. */
-export function securityHeaders(options: { https: boolean }) {
+function headersFor(https: boolean) {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
@@ -13,12 +14,32 @@ export function securityHeaders(options: { https: boolean }) {
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],
       manifestSrc: ["'self'"],
-      ...(options.https ? { upgradeInsecureRequests: [] } : {}),
+      ...(https ? { upgradeInsecureRequests: [] } : {}),
     },
-    strictTransportSecurity: options.https ? 'max-age=63072000; includeSubDomains' : false,
+    strictTransportSecurity: https ? 'max-age=63072000; includeSubDomains' : false,
     referrerPolicy: 'same-origin',
     crossOriginEmbedderPolicy: false,
     xFrameOptions: 'DENY',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
   });
+}
+
+/**
+ * Whether the browser reached the service over https: the public origin says so, or — only when
+ * the deployment trusts its proxy (TRUST_PROXY) — the TLS proxy's `X-Forwarded-Proto` does.
+ * Without that trust the header is ignored: anybody can send it.
+ */
+export function servedOverHttps(c: Context<AppEnv>): boolean {
+  const config = c.get('deps')?.config;
+  if (config?.secureCookies) return true;
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (!config?.trustProxy) return false;
+  return c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+}
+
+/** Strict headers on every response: nothing inline, nothing from another host, HSTS over https. */
+export function securityHeaders(options: { https: boolean }): MiddlewareHandler<AppEnv> {
+  const plain = headersFor(false);
+  const secure = headersFor(true);
+  return (c, next) => (options.https || servedOverHttps(c) ? secure(c, next) : plain(c, next));
 }
