@@ -98,7 +98,7 @@
     var target = event.target instanceof Element ? event.target : null;
     var link = target && target.closest('a[href]');
     if (!link || event.defaultPrevented || !unsaved()) return;
-    if (link.hasAttribute('hx-get') || link.hasAttribute('data-dialog-close') || link.target === '_blank') return;
+    if (link.hasAttribute('hx-get') || link.hasAttribute('data-hx-get') || link.hasAttribute('data-dialog-close') || link.target === '_blank') return;
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     var url = new URL(link.href, location.href);
     if (url.origin !== location.origin || (url.pathname === location.pathname && url.hash)) return;

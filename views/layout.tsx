@@ -1,15 +1,19 @@
 import type { Child } from 'hono/jsx';
+import { rgaaScore } from '../src/legal/rgaa-audit.js';
+import { Logo } from './components/logo.js';
 
 export type LayoutProps = {
   title: string;
   /** Prefixes the title with « Erreur : » so that a screen reader hears it first. */
   hasErrors?: boolean;
   user: { displayName: string; homePath: string; isRepresentative: boolean } | null;
-  assets: { css: string; js: string; htmx: string; logo: string };
+  assets: { css: string; js: string; htmx: string; logo: string; iconDataUrl: string };
   children?: Child;
 };
 
 export const SERVICE_NAME = 'Orientation';
+/** « totalement / partiellement / non conforme », computed from the RGAA self-audit (src/legal/rgaa-audit.ts). */
+export const ACCESSIBILITY_CONFORMITY = rgaaScore().conformity;
 
 export function Layout({ title, hasErrors, user, assets, children }: LayoutProps) {
   const fullTitle = `${hasErrors ? 'Erreur : ' : ''}${title} — ${SERVICE_NAME}`;
@@ -20,7 +24,7 @@ export function Layout({ title, hasErrors, user, assets, children }: LayoutProps
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <link rel="stylesheet" href={assets.css} />
-        <link rel="icon" href={assets.logo} type="image/svg+xml" />
+        <link rel="icon" href={assets.iconDataUrl} type="image/svg+xml" />
         <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
         <script src={assets.htmx} defer></script>
         <script src={assets.js} defer></script>
@@ -32,7 +36,7 @@ export function Layout({ title, hasErrors, user, assets, children }: LayoutProps
         <header class="site-header">
           <div class="container site-header__inner">
             <a class="brand" href={user ? user.homePath : '/'}>
-              <img src={assets.logo} alt="" width="32" height="32" />
+              <Logo />
               <span>
                 <span class="brand__name">{SERVICE_NAME}</span>
                 <span class="brand__tagline">Service en ligne de l’orientation après la 3e et la 2de</span>
@@ -59,7 +63,7 @@ export function Layout({ title, hasErrors, user, assets, children }: LayoutProps
           <div class="container">
             <ul class="footer-links">
               <li>
-                <a href="/accessibilite">Accessibilité : non conforme</a>
+                <a href="/accessibilite">Accessibilité : {ACCESSIBILITY_CONFORMITY}</a>
               </li>
               <li>
                 <a href="/mentions-legales">Mentions légales</a>

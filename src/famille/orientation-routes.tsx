@@ -579,7 +579,7 @@ export function orientationRoutes(app: Hono<AppEnv>) {
   app.get('/eleve', requireRole('pupil'), async (c) => {
     const r = await openFile(c, c.get('user')!.pupilId);
     if (r instanceof Response) return r;
-    return renderPage(c, { title: 'Mon orientation' }, <OrientationHome view={await homeView(c, r)} />);
+    return renderPage(c, { title: `Orientation de ${fullName(r)}` }, <OrientationHome view={await homeView(c, r)} />);
   });
 
   registerWishEditor(app, 'provisional');

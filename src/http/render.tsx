@@ -24,7 +24,7 @@ export function renderPage(c: Context<AppEnv>, options: PageOptions, content: Ch
       title={options.title}
       hasErrors={options.hasErrors ?? false}
       user={user && !user.mustChangePassword ? { displayName: user.displayName, homePath: homePath(user), isRepresentative: user.role === 'representative' } : null}
-      assets={c.get('deps').assets.urls}
+      assets={{ ...c.get('deps').assets.urls, iconDataUrl: c.get('deps').assets.iconDataUrl }}
     >
       {c.get('deps').config.readOnlyMessage ? (
         <div class="notice notice--warning">

@@ -8,7 +8,8 @@ function headersFor(https: boolean) {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'"],
+      // data: for the tab's icon only, inlined in each page (a request less on a first visit).
+      imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],

@@ -7,7 +7,9 @@ import { PersonalDataPage } from '../../views/legal/personal-data-page.js';
 
 export function legalRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/accessibilite', (c) => renderPage(c, { title: 'Déclaration d’accessibilité' }, <AccessibilityPage />));
+  app.get('/accessibilite', (c) =>
+    renderPage(c, { title: 'Déclaration d’accessibilité' }, <AccessibilityPage academyName={c.get('deps').config.academyName} />),
+  );
   app.get('/mentions-legales', (c) =>
     renderPage(c, { title: 'Mentions légales' }, <LegalNoticePage academyName={c.get('deps').config.academyName} />),
   );

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/auth/password.js';
+import { rgaaScore } from '../../src/legal/rgaa-audit.js';
 import {
   closePage,
   expectNoAxeViolations,
@@ -284,7 +285,7 @@ describe('au clavier seulement', () => {
         expect.arrayContaining([
           'a.skip-link Aller au contenu',
           'button.button Se connecter',
-          'a Accessibilité : non conforme',
+          `a Accessibilité : ${rgaaScore().conformity}`,
           'a Mentions légales',
           'a Données personnelles',
         ]),
@@ -348,6 +349,8 @@ describe('titres et intitulés', () => {
       ['la page de connexion avec un champ vide', 'la page de connexion avec une erreur'],
       ['le changement de mot de passe avec des erreurs', 'le changement de mot de passe'],
       ['le changement obligatoire d’un mot de passe provisoire', 'le changement de mot de passe'],
+      // The pupil's own home is their orientation page, as their family sees it.
+      ['l’accueil d’un élève (/eleve)', 'l’orientation de Léa vue par sa famille'],
     ]);
     const distinct = [...titlesByPage].filter(([name]) => !samePage.has(name));
     const titles = distinct.map(([, title]) => title);

@@ -1,5 +1,6 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rgaaScore } from '../../src/legal/rgaa-audit.js';
 import { createTestApp, TestClient, titleOf, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -66,7 +67,7 @@ describe('l’enveloppe des pages', () => {
       expect(html).toContain('<main id="contenu"');
       expect(html.match(/<h1[\s>]/g), path).toHaveLength(1);
       expect(html).toContain('role="status" aria-live="polite"');
-      expect(html).toContain('Accessibilité : non conforme');
+      expect(html).toContain(`Accessibilité : ${rgaaScore().conformity}`);
       titles.add(titleOf(html));
     }
     expect(titles.size).toBe(PUBLIC_PAGES.length);

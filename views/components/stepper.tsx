@@ -12,6 +12,8 @@ export function Stepper({ steps }: { steps: StepView[] }) {
             </span>{' '}
             <span class="visually-hidden">Étape {step.number} : </span>
             {step.label}
+            {/* aria-current is not read by every screen reader: the words say it too. */}
+            {step.current ? <span class="visually-hidden"> (étape en cours)</span> : null}
           </li>
         ))}
       </ol>

@@ -90,7 +90,7 @@ export function CampaignPage(props: CampaignPageProps) {
               {WINDOW_LABELS[window]} : {form.windows[window].status}
             </span>
             {disabled ? null : (
-              <span class="window-actions__buttons">
+              <div class="window-actions__buttons">
                 <form method="post" action={`/etablissement/campagne/${window}/ouvrir`}>
                   <button type="submit" class="button button--secondary">
                     Ouvrir maintenant<span class="visually-hidden"> : {WINDOW_LABELS[window]}</span>
@@ -101,7 +101,7 @@ export function CampaignPage(props: CampaignPageProps) {
                     Fermer maintenant<span class="visually-hidden"> : {WINDOW_LABELS[window]}</span>
                   </button>
                 </form>
-              </span>
+              </div>
             )}
           </li>
         ))}

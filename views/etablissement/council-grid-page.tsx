@@ -171,9 +171,9 @@ export function CouncilGridRow({
           name="ligne"
           value={String(row.pupilId)}
           class="button button--secondary"
-          hx-post={actionUrl}
-          hx-target="closest tr"
-          hx-swap="outerHTML"
+          data-hx-post={actionUrl}
+          data-hx-target="closest tr"
+          data-hx-swap="outerHTML"
           data-focus-after-swap={saved || error ? '' : undefined}
         >
           Enregistrer<span class="visually-hidden"> la ligne de {row.name}</span>

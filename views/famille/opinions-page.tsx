@@ -79,7 +79,7 @@ export function OpinionsPanel({ view }: { view: OpinionsView }) {
               </div>
             ) : null}
             {view.canAcknowledge ? (
-              <form method="post" action={formPath} hx-post={formPath} hx-target="#avis" hx-swap="outerHTML" novalidate>
+              <form method="post" action={formPath} data-hx-post={formPath} data-hx-target="#avis" data-hx-swap="outerHTML" novalidate>
                 <div class={view.errors.length > 0 ? 'field field--error' : 'field'}>
                   {view.errors.length > 0 ? (
                     <p class="field__error" id="pris-connaissance-erreur">

@@ -8,7 +8,7 @@ import { LeaveDialog } from '../components/leave-dialog.js';
 
 export const PROPOSALS_ID = 'propositions';
 
-const swap = (path: string) => ({ 'hx-post': path, 'hx-target': `#${PROPOSALS_ID}`, 'hx-swap': 'outerHTML' });
+const swap = (path: string) => ({ 'data-hx-post': path, 'data-hx-target': `#${PROPOSALS_ID}`, 'data-hx-swap': 'outerHTML' });
 
 function Summary({ summary }: { summary: ResponseSummary }) {
   return summary.refused ? (

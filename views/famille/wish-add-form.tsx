@@ -88,7 +88,7 @@ export function AddWishForm({ view, inDialog }: { view: AddFormView; inDialog: b
         <p class="field__hint">Les champs suivis de la mention « obligatoire » doivent être remplis.</p>
       )}
       <ErrorSummary errors={errors.map((error) => ({ field: ADD_FIELD_IDS[error.field] ?? 'voie-1', message: error.message }))} />
-      <form method="post" action={action} hx-post={action} hx-target={`#${EDITOR_ID}`} hx-swap="outerHTML" novalidate>
+      <form method="post" action={action} data-hx-post={action} data-hx-target={`#${EDITOR_ID}`} data-hx-swap="outerHTML" novalidate>
         <fieldset class="fieldset">
           <legend class="fieldset__legend">
             Veuillez sélectionner une voie d'orientation{isThird ? '' : ' ou un autre parcours'} :{' '}

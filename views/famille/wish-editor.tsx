@@ -10,7 +10,7 @@ import { PHASE_WORDING } from './phase-wording.js';
 export const EDITOR_ID = 'editeur';
 export const ADD_DIALOG_ID = 'dialogue-ajout';
 
-const swapEditor = (path: string) => ({ 'hx-post': path, 'hx-target': `#${EDITOR_ID}`, 'hx-swap': 'outerHTML' });
+const swapEditor = (path: string) => ({ 'data-hx-post': path, 'data-hx-target': `#${EDITOR_ID}`, 'data-hx-swap': 'outerHTML' });
 
 /** The part of the page an htmx request replaces: the list, its state and its buttons. */
 export function WishEditor({ view }: { view: EditorView }) {
@@ -100,9 +100,9 @@ export function WishEditor({ view }: { view: EditorView }) {
                 class="button button--secondary"
                 id="ajouter"
                 href={`${path}/ajouter`}
-                hx-get={`${path}/ajouter`}
-                hx-target={`#${ADD_DIALOG_ID}-corps`}
-                hx-swap="innerHTML"
+                data-hx-get={`${path}/ajouter`}
+                data-hx-target={`#${ADD_DIALOG_ID}-corps`}
+                data-hx-swap="innerHTML"
                 data-dialog-opener={ADD_DIALOG_ID}
               >
                 <span aria-hidden="true">+ </span>
