@@ -13,7 +13,7 @@ export type CurrentUser = {
   academyAdminId: number | null;
 };
 
-/** The query behind the signed-in person: the account and whoever it belongs to (also joined to the session, src/auth/session.ts). */
+/** The query behind the signed-in person: the account and whoever it belongs to (joined to the session in src/auth/session.ts). */
 export function currentUserQuery(db: Kysely<Database>) {
   return db
     .selectFrom('user_account as a')
@@ -54,12 +54,6 @@ export function toCurrentUser(row: CurrentUserRow): CurrentUser {
         : null,
     academyAdminId: row.academy_admin_id,
   };
-}
-
-/** The signed-in person behind an account, in one query. */
-export async function loadCurrentUser(db: Kysely<Database>, accountId: number): Promise<CurrentUser | null> {
-  const row = await currentUserQuery(db).where('a.id', '=', accountId).executeTakeFirst();
-  return row ? toCurrentUser(row) : null;
 }
 
 /** Where each role lands after signing in. */

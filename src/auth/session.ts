@@ -47,32 +47,9 @@ export function isSessionExpired(session: { createdAt: Date; lastVerifiedAt: Dat
   );
 }
 
-/** The session a cookie token names, or null when it is malformed, unknown, forged or expired. */
-export async function validateSessionToken(db: Kysely<Database>, token: string, now: Date): Promise<SessionRecord | null> {
-  const [id, secret, extra] = token.split('.');
-  if (!id || !secret || extra !== undefined || id.length !== 24 || secret.length !== 24) return null;
-  const row = await db
-    .selectFrom('session')
-    .select(['id', 'user_id', 'secret_hash', 'created_at', 'last_verified_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secret_hash))) return null;
-  const session = { id: row.id, userId: row.user_id, createdAt: row.created_at, lastVerifiedAt: row.last_verified_at };
-  if (isSessionExpired(session, now)) {
-    await invalidateSession(db, id);
-    return null;
-  }
-  if (now.getTime() - session.lastVerifiedAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
-    await db.updateTable('session').set({ last_verified_at: now }).where('id', '=', id).execute();
-    session.lastVerifiedAt = now;
-  }
-  return session;
-}
-
 /**
- * The same checks as validateSessionToken, and the signed-in person, in ONE round trip: every
- * request of a signed-in user runs it, so the session row comes joined to the account.
+ * The session a cookie token names and the signed-in person behind it, in ONE round trip (every
+ * request of a signed-in user runs it); null when the token is malformed, unknown, forged or expired.
  */
 export async function validateSessionWithUser(db: Kysely<Database>, token: string, now: Date): Promise<{ session: SessionRecord; user: CurrentUser } | null> {
   const [id, secret, extra] = token.split('.');
