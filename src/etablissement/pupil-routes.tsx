@@ -34,7 +34,7 @@ import { renderPage } from '../http/render.js';
 import { mailsFor } from '../mail/effects.js';
 import { applyTransition } from '../pupil-file/apply.js';
 import { loadPupilFile, type StoredFile } from '../pupil-file/load.js';
-import { registerWishEditor, type EditorAccess } from '../famille/orientation-routes.js';
+import { registerWishEditor, type EditorAccess } from '../pupil-file/wish-editor.js';
 import { PupilFilePage, type StaffWish } from '../../views/etablissement/pupil-file-page.js';
 import { asStaffUser, staffActor, staffHistoryActor } from './staff-actor.js';
 

@@ -25,8 +25,9 @@ import { loadPupilFile } from '../pupil-file/load.js';
 import type { DecisionRecordView, DecisionView, ProposalsView, ResponseSummary } from '../../views/famille/orientation-types.js';
 import { DecisionPage, ProposalsPage, ProposalsPanel } from '../../views/famille/proposals-page.js';
 import { ACCORD_SETTING_TEXT, DIALOGUE_CAUSE_TEXT, PROPOSALS_WORDING as W } from '../../views/famille/proposals-wording.js';
-import { fullName, openFile, pupilIdParam, respond, type FileRequest } from './orientation-routes.js';
-import { memberName, pupilHeader, stepViews, wishViews } from './present.js';
+import { openFile } from './orientation-routes.js';
+import { fullName, pupilIdParam, respond, type FileRequest } from '../pupil-file/wish-editor.js';
+import { memberName, pupilHeader, stepViews, wishViews } from '../pupil-file/present.js';
 
 // The family side of the phase définitive after the choix: the council's propositions, the réponse
 // (check page, then « Confirmer »: nothing is recorded before), the other representative's accord,

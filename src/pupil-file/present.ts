@@ -3,7 +3,7 @@ import { calendarSituation, type WindowName } from '../domain/calendar.js';
 import { formatDateTime } from '../domain/dates.js';
 import type { PupilFile } from '../domain/file.js';
 import { summarizeWish, type Wish } from '../domain/wishes.js';
-import type { StoredFile } from '../pupil-file/load.js';
+import type { StoredFile } from './load.js';
 import type { PupilHeader, StepView, TileView, WishView } from '../../views/famille/orientation-types.js';
 
 /** Turns the domain's file into the plain strings the family views lay out. */
