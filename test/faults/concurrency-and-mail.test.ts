@@ -1,8 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestSmtpServer } from '../support/smtp-server.js';
-import { committedTracks, LISTS, TRACKS_OF } from './support/family-flow.js';
-import { freePort, startPrivatePostgres, type PrivatePostgres } from './support/private-postgres.js';
+import { freePort, TestSmtpServer } from '../support/smtp-server.js';
+import { committedTracks, LISTS, queryDatabase, TRACKS_OF } from './support/family-flow.js';
+import { startPrivatePostgres, type PrivatePostgres } from './support/private-postgres.js';
 import { HttpClient, startService } from './support/server-process.js';
 
 // Two representatives validating at the same instant, a hundred times: one wins, the other is
@@ -20,16 +20,7 @@ afterAll(() => {
   postgres?.destroy();
 });
 
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: postgres.url });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => queryDatabase<T>(postgres.url, text, values);
 
 /** A draft of one list for one pupil, ready to be validated (the steps before « Valider »). */
 async function draft(client: HttpClient, pupilId: number, list: keyof typeof LISTS): Promise<void> {

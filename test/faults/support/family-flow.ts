@@ -46,19 +46,15 @@ export async function validateList(client: HttpClient, pupilId: number, list: Li
   return last;
 }
 
-/** The validated intentions of a pupil, in rank order, straight from the database (retrying while it restarts). */
-export async function committedTracks(url: string, pupilId: number): Promise<string[]> {
-  const deadline = Date.now() + 60_000;
+/** One query on the private cluster, on a connection of its own (retrying while the server restarts, when asked). */
+export async function queryDatabase<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = [], retryForMs = 0): Promise<T[]> {
+  const deadline = Date.now() + retryForMs;
   for (;;) {
     const client = new pg.Client({ connectionString: url });
     client.on('error', () => {}); // a restart cuts the connection: the next attempt reconnects
     try {
       await client.connect();
-      const result = await client.query<{ track: string }>(
-        `select w.track from wish w join pupil_file f on f.id = w.file_id where f.pupil_id = $1 and w.phase = 'provisional' order by w.rank`,
-        [pupilId],
-      );
-      return result.rows.map((row) => row.track);
+      return (await client.query<T>(text, values)).rows;
     } catch (error) {
       if (Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -68,13 +64,18 @@ export async function committedTracks(url: string, pupilId: number): Promise<str
   }
 }
 
+/** The validated intentions of a pupil, in rank order, straight from the database (retrying while it restarts). */
+export async function committedTracks(url: string, pupilId: number): Promise<string[]> {
+  const rows = await queryDatabase<{ track: string }>(
+    url,
+    `select w.track from wish w join pupil_file f on f.id = w.file_id where f.pupil_id = $1 and w.phase = 'provisional' order by w.rank`,
+    [pupilId],
+    60_000,
+  );
+  return rows.map((row) => row.track);
+}
+
 export async function pupilIdOf(url: string, firstName: string, lastName: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const result = await client.query<{ id: number }>('select id from pupil where first_name = $1 and last_name = $2', [firstName, lastName]);
-    return result.rows[0]!.id;
-  } finally {
-    await client.end();
-  }
+  const rows = await queryDatabase<{ id: number }>(url, 'select id from pupil where first_name = $1 and last_name = $2', [firstName, lastName]);
+  return rows[0]!.id;
 }

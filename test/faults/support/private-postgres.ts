@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../support/smtp-server.js';
 
 // A PostgreSQL cluster of the test's own (initdb in a temporary folder, its own port), so that a
 // test can stop, restart or kill it without touching the machine's shared server.
@@ -18,17 +18,6 @@ function run(command: string, args: string[], allowFailure = false): string {
   const result = spawnSync(file, fullArgs, { encoding: 'utf8' });
   if (result.status !== 0 && !allowFailure) throw new Error(`${command} ${args.join(' ')} : ${result.stderr || result.stdout}`);
   return result.stdout;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('aucun port libre'))));
-    });
-  });
 }
 
 export type PrivatePostgres = {

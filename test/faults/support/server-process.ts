@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './private-postgres.js';
+import { freePort } from '../../support/smtp-server.js';
 
 // The real service as a separate process (src/server.ts through tsx), on a given database, with a
 // small cookie-keeping HTTP client: what a browser and a load balancer see.
