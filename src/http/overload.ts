@@ -54,7 +54,6 @@ export function createAdmission(limits: AdmissionLimits) {
   };
 
   return {
-    stats: () => ({ inFlight, queued: waiting.length }),
     middleware(onOverload: (c: Context<AppEnv>) => Response | Promise<Response>): MiddlewareHandler<AppEnv> {
       return async (c, next) => {
         try {
