@@ -6,6 +6,7 @@ import * as mailOutbox from './0004-mail-outbox.js';
 import * as importBatch from './0005-import-batch.js';
 import * as loadIndexes from './0006-load-indexes.js';
 import * as schoolJournal from './0007-school-journal.js';
+import * as accountRecovery from './0008-account-recovery.js';
 
 /** Every migration, in order. Listed here (not read from disk) so that the built service and the tests run the same set. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-import-batch': importBatch,
   '0006-load-indexes': loadIndexes,
   '0007-school-journal': schoolJournal,
+  '0008-account-recovery': accountRecovery,
 };

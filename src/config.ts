@@ -27,6 +27,11 @@ const smtpUrl = z
   .url()
   .refine((url) => /^smtps?:\/\//.test(url), { message: 'doit commencer par smtp:// ou smtps://' });
 
+const httpUrl = z
+  .string()
+  .url()
+  .refine((url) => /^https?:\/\//.test(url), { message: 'doit commencer par https:// (ou http:// hors production)' });
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
@@ -55,6 +60,16 @@ const environmentSchema = z
     MAX_QUEUED_REQUESTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(100_000).default(256)),
     QUEUE_WAIT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(120_000).default(5_000)),
     READ_ONLY_MESSAGE: z.preprocess(emptyAsUndefined, z.string().trim().min(1).max(500).optional()),
+    SMS_GATEWAY_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+    SMS_GATEWAY_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(1).max(4096).optional()),
+    SMS_SENDER: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9]{1,11}$/, 'de 1 à 11 lettres ou chiffres').default('Orientation')),
+    OIDC_PROVIDERS: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[a-z0-9-]{1,32}(,[a-z0-9-]{1,32})*$/, 'liste de noms courts séparés par des virgules (exemple : educonnect,franceconnect)')
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
@@ -67,10 +82,30 @@ const environmentSchema = z
     if (env.NODE_ENV === 'production' && env.SEED_DEMO) {
       ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'les données de démonstration sont refusées en production' });
     }
+    if (env.SMS_GATEWAY_URL && !env.SMS_GATEWAY_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SMS_GATEWAY_TOKEN'], message: 'obligatoire avec SMS_GATEWAY_URL (jeton envoyé en « Authorization: Bearer »)' });
+    }
+    if (env.NODE_ENV === 'production' && env.SMS_GATEWAY_URL?.startsWith('http:')) {
+      ctx.addIssue({ code: 'custom', path: ['SMS_GATEWAY_URL'], message: 'doit être en https:// en production' });
+    }
     if (env.NODE_ENV === 'production' && !env.PUBLIC_ORIGIN) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_ORIGIN'], message: 'obligatoire en production (exemple : https://orientation.ac-exemple.fr)' });
     }
   });
+
+/** An OpenID Connect provider (ÉduConnect, FranceConnect, an académie's own), from OIDC_<NOM>_* variables. */
+export type FederationProvider = {
+  /** Short name from OIDC_PROVIDERS, in URLs: /connexion/federation/<id>. */
+  id: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** The claim that carries the service's own identifier (a school-issued login), when the provider sends one. */
+  identifierClaim: string | undefined;
+  /** The button's text, e.g. « S'identifier avec ÉduConnect ». */
+  label: string;
+};
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -90,6 +125,9 @@ export type Config = {
   /** Read-only mode when set: consultation stays open, writing is paused, and this says why. */
   readOnlyMessage: string | null;
   seedDemo: boolean;
+  /** SMS through an HTTP gateway; without it, SMS stay in the outbox and show on /dev/sms (outside production). */
+  smsGateway: { url: string; token: string; sender: string } | undefined;
+  federation: FederationProvider[];
 };
 
 export class ConfigError extends Error {
@@ -112,6 +150,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     );
   }
   const env = parsed.data;
+  const federation = federationProviders(environment, env.OIDC_PROVIDERS, env.NODE_ENV);
   const publicOrigin = new URL(env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).origin;
   return {
     env: env.NODE_ENV,
@@ -136,5 +175,45 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     admission: { maxInFlight: env.MAX_CONCURRENT_REQUESTS, maxQueued: env.MAX_QUEUED_REQUESTS, maxWaitMs: env.QUEUE_WAIT_MS },
     readOnlyMessage: env.READ_ONLY_MESSAGE ?? null,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
+    smsGateway: env.SMS_GATEWAY_URL && env.SMS_GATEWAY_TOKEN ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN, sender: env.SMS_SENDER } : undefined,
+    federation,
   };
+}
+
+function federationProviders(
+  environment: Record<string, string | undefined>,
+  list: string | undefined,
+  nodeEnv: 'development' | 'production' | 'test',
+): FederationProvider[] {
+  if (!list) return [];
+  const problems: string[] = [];
+  const providers: FederationProvider[] = [];
+  for (const id of [...new Set(list.split(','))]) {
+    const prefix = `OIDC_${id.toUpperCase().replaceAll('-', '_')}_`;
+    const read = (name: string) => {
+      const value = environment[prefix + name]?.trim();
+      return value === '' ? undefined : value;
+    };
+    const issuer = read('ISSUER');
+    const clientId = read('CLIENT_ID');
+    const clientSecret = read('CLIENT_SECRET');
+    if (!issuer) problems.push(`${prefix}ISSUER (absente) : adresse de l’émetteur OpenID Connect, obligatoire pour « ${id} »`);
+    else if (!/^https?:\/\//.test(issuer) || !URL.canParse(issuer)) problems.push(`${prefix}ISSUER (« ${issuer} ») : adresse http(s) attendue`);
+    else if (nodeEnv === 'production' && !issuer.startsWith('https:')) problems.push(`${prefix}ISSUER (« ${issuer} ») : doit être en https:// en production`);
+    if (!clientId) problems.push(`${prefix}CLIENT_ID (absente) : identifiant du service auprès du fournisseur, obligatoire pour « ${id} »`);
+    if (!clientSecret) problems.push(`${prefix}CLIENT_SECRET (absente) : secret du service auprès du fournisseur, obligatoire pour « ${id} »`);
+    if (issuer && clientId && clientSecret) {
+      providers.push({
+        id,
+        issuer,
+        clientId,
+        clientSecret,
+        scopes: read('SCOPES') ?? 'openid',
+        identifierClaim: read('IDENTIFIER_CLAIM'),
+        label: read('LABEL') ?? `S’identifier avec ${id}`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return providers;
 }

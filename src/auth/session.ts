@@ -30,12 +30,26 @@ function hashSecret(secret: string): Uint8Array {
 
 export type SessionRecord = { id: string; userId: number; createdAt: Date; lastVerifiedAt: Date };
 
-export async function createSession(db: Kysely<Database>, userId: number, now: Date): Promise<{ token: string; session: SessionRecord }> {
+/** `federation`: the session was opened through an OpenID Connect provider, whose session logout may end too. */
+export async function createSession(
+  db: Kysely<Database>,
+  userId: number,
+  now: Date,
+  federation?: { provider: string; idToken: string | null },
+): Promise<{ token: string; session: SessionRecord }> {
   const id = randomString();
   const secret = randomString();
   await db
     .insertInto('session')
-    .values({ id, user_id: userId, secret_hash: hashSecret(secret), created_at: now, last_verified_at: now })
+    .values({
+      id,
+      user_id: userId,
+      secret_hash: hashSecret(secret),
+      created_at: now,
+      last_verified_at: now,
+      federation_provider: federation?.provider ?? null,
+      id_token: federation?.idToken ?? null,
+    })
     .execute();
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now } };
 }

@@ -113,6 +113,9 @@ export interface SessionTable {
   secret_hash: Uint8Array;
   created_at: CreatedAt;
   last_verified_at: Instant;
+  /** The OpenID Connect provider this session was opened through (migration 0008), and its ID token for logout. */
+  federation_provider: ColumnType<string | null, string | null | undefined, string | null>;
+  id_token: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LoginThrottleTable {
@@ -314,6 +317,9 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   mail_address_failure: MailAddressFailureTable;
   email_change: EmailChangeTable;
+  account_challenge: AccountChallengeTable;
+  federated_identity: FederatedIdentityTable;
+  federation_login: FederationLoginTable;
 }
 
 /** A family member's list of wishes being edited (not yet validated): one per account, pupil and phase. */
@@ -342,7 +348,10 @@ export type MailKind =
   | 'decision'
   | 'dialogue'
   | 'reminder'
-  | 'address_confirmation';
+  | 'address_confirmation'
+  | 'verification_code'
+  | 'recovery_link';
+export type MailChannel = 'email' | 'sms';
 export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
 export interface MailOutboxTable {
@@ -366,6 +375,8 @@ export interface MailOutboxTable {
   sent_at: Instant | null;
   coalesce_key: string | null;
   dedupe_key: string | null;
+  /** 'sms': recipient is a number in international form (+33612345678), text_body the message. */
+  channel: ColumnType<MailChannel, MailChannel | undefined, MailChannel>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -386,4 +397,48 @@ export interface EmailChangeTable {
   expires_at: Instant;
   used_at: Instant | null;
   created_at: CreatedAt;
+}
+
+// --- Self-activation, recovery and federation (migration 0008-account-recovery) ---
+
+export type ChallengePurpose = 'activation' | 'recovery' | 'federation_link';
+
+export interface AccountChallengeTable {
+  id: Generated<number>;
+  purpose: ChallengePurpose;
+  channel: 'sms' | 'email';
+  destination: string;
+  client_address: string | null;
+  representative_id: number | null;
+  account_id: number | null;
+  flow_hash: Uint8Array;
+  code_hash: Uint8Array | null;
+  link_hash: Uint8Array | null;
+  code_failures: ColumnType<number, number | undefined, number>;
+  birth_date_failures: ColumnType<number, number | undefined, number>;
+  expires_at: Instant;
+  verified_at: Instant | null;
+  identity_checked_at: Instant | null;
+  used_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface FederatedIdentityTable {
+  provider: string;
+  subject: string;
+  account_id: number;
+  linked_at: Instant;
+  last_login_at: Instant | null;
+}
+
+export interface FederationLoginTable {
+  id_hash: Uint8Array;
+  provider: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  subject: string | null;
+  id_token: string | null;
+  expires_at: Instant;
+  created_at: Instant;
 }

@@ -255,3 +255,35 @@ export async function enqueueManualReminder(
     input.at,
   );
 }
+
+/** A text message, written in the caller's transaction like a mail; the worker hands it to the SMS transport. */
+export type SmsRow = {
+  kind: 'verification_code';
+  /** International form, from normaliseMobileNumber (src/domain/phone.ts). */
+  recipient: string;
+  representativeId: number | null;
+  /** What the dev page and the outbox list show instead of a subject. */
+  label: string;
+  text: string;
+};
+
+export async function insertSms(trx: Executor, row: SmsRow, at: Date): Promise<void> {
+  await trx
+    .insertInto('mail_outbox')
+    .values({
+      channel: 'sms',
+      kind: row.kind,
+      recipient: row.recipient,
+      representative_id: row.representativeId,
+      pupil_id: null,
+      phase: null,
+      subject: row.label,
+      html_body: '',
+      text_body: row.text,
+      not_before: at,
+      next_attempt_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
