@@ -1,4 +1,4 @@
-// `npm run mail:worker`: the mail worker alone, for a deployment that runs it apart from the web
+// `npm run mail:worker`: the mail (and SMS) worker alone, for a deployment that runs it apart from the web
 // containers (several may run: they never send one mail twice). The web server runs one too.
 import { ConfigError, loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
@@ -16,7 +16,11 @@ try {
   await migrateToLatest(database.db);
   const worker = mailWorkerFor(database.db, config, log);
   worker.start();
-  log('distributeur de courriels démarré', { smtp: config.smtpUrl ? 'oui' : 'non (démonstration : rien ne part)', database: database.kind });
+  log('distributeur de courriels et SMS démarré', {
+    smtp: config.smtpUrl ? 'oui' : 'non (démonstration : rien ne part)',
+    sms: config.smsGateway ? 'passerelle HTTP' : 'non (démonstration : rien ne part)',
+    database: database.kind,
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -24,7 +28,7 @@ try {
     log('arrêt demandé', { signal });
     await worker.stop();
     await database.close();
-    log('distributeur de courriels arrêté');
+    log('distributeur de courriels et SMS arrêté');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

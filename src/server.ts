@@ -31,7 +31,7 @@ async function start(config: Config): Promise<void> {
 
   const assets = loadStaticAssets(findStaticDir());
   const app = createApp({ db: database.db, config, assets, now: () => new Date() });
-  // --- e-mails (issue #6): the outbox worker and the reminder clock job, in-process ---
+  // --- e-mails (issue #6) and SMS (issue #11): the outbox worker and the reminder clock job, in-process ---
   const mailWorker = mailWorkerFor(database.db, config, log);
   mailWorker.start();
   // --- end e-mails ---

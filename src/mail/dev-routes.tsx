@@ -3,9 +3,14 @@ import type { AppEnv } from '../context.js';
 import { formatDateTime } from '../domain/dates.js';
 import { renderPage } from '../http/render.js';
 import { DevMailPage, DevMailsPage } from '../../views/mail/dev-mails-page.js';
-import { listOutbox, outboxMail } from './queries.js';
+import { DevSmsPage } from '../../views/mail/dev-sms-page.js';
+import { listOutbox, listOutboxSms, outboxMail } from './queries.js';
 
-/** /dev/mails: the outbox as a small web inbox. Mounted only outside production (see app.tsx). */
+/**
+ * /dev/mails and /dev/sms: the outbox as a small web inbox, e-mails and text messages apart (an
+ * SMS is read whole in the list: the demo's codes are read there). Mounted only outside
+ * production (see app.tsx).
+ */
 export function devMailRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -17,6 +22,19 @@ export function devMailRoutes() {
       { title: 'Courriels du service (développement)' },
       <DevMailsPage
         smtp={config.smtpUrl !== undefined}
+        rows={rows.map((r) => ({ ...r, createdText: formatDateTime(r.createdAt, config.timeZone) }))}
+      />,
+    );
+  });
+
+  app.get('/dev/sms', async (c) => {
+    const { db, config } = c.get('deps');
+    const rows = await listOutboxSms(db);
+    return renderPage(
+      c,
+      { title: 'SMS du service (développement)' },
+      <DevSmsPage
+        gateway={config.smsGateway !== undefined}
         rows={rows.map((r) => ({ ...r, createdText: formatDateTime(r.createdAt, config.timeZone) }))}
       />,
     );

@@ -41,6 +41,7 @@ export async function mailProblemsForSchool(db: Kysely<Database>, schoolId: numb
         .select('m.last_error')
         .where('m.representative_id', '=', eb.ref('r.id'))
         .where('m.status', '=', 'failed')
+        .where('m.channel', '=', 'email')
         .where('m.kind', '!=', 'address_confirmation')
         .orderBy('m.updated_at', 'desc')
         .limit(1)
@@ -50,6 +51,7 @@ export async function mailProblemsForSchool(db: Kysely<Database>, schoolId: numb
         .select('m.updated_at')
         .where('m.representative_id', '=', eb.ref('r.id'))
         .where('m.status', '=', 'failed')
+        .where('m.channel', '=', 'email')
         .where('m.kind', '!=', 'address_confirmation')
         .orderBy('m.updated_at', 'desc')
         .limit(1)
@@ -87,17 +89,55 @@ export async function mailProblemsForSchool(db: Kysely<Database>, schoolId: numb
 
 export type OutboxListItem = { id: number; recipient: string; subject: string; status: MailStatus; kind: MailKind; createdAt: Date; notBefore: Date };
 
-/** The outbox, newest first (the /dev/mails page). */
+/** The e-mails of the outbox, newest first (the /dev/mails page; SMS are on /dev/sms). */
 export async function listOutbox(db: Kysely<Database>, limit = 200): Promise<OutboxListItem[]> {
   const rows = await db
     .selectFrom('mail_outbox')
     .select(['id', 'recipient', 'subject', 'status', 'kind', 'created_at', 'not_before'])
+    .where('channel', '=', 'email')
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ id: Number(r.id), recipient: r.recipient, subject: r.subject, status: r.status, kind: r.kind, createdAt: r.created_at, notBefore: r.not_before }));
 }
 
+/** One e-mail of the outbox (an SMS is not one: /dev/mails/<n> answers 404 for it). */
 export async function outboxMail(db: Kysely<Database>, id: number) {
-  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('mail_outbox').selectAll().where('id', '=', id).where('channel', '=', 'email').executeTakeFirst();
+}
+
+export type OutboxSmsItem = {
+  id: number;
+  recipient: string;
+  label: string;
+  text: string;
+  status: MailStatus;
+  kind: MailKind;
+  attempts: number;
+  createdAt: Date;
+  response: string | null;
+  lastError: string | null;
+};
+
+/** The text messages of the outbox, newest first, with their whole text (the /dev/sms page). */
+export async function listOutboxSms(db: Kysely<Database>, limit = 200): Promise<OutboxSmsItem[]> {
+  const rows = await db
+    .selectFrom('mail_outbox')
+    .select(['id', 'recipient', 'subject', 'text_body', 'status', 'kind', 'attempts', 'created_at', 'smtp_response', 'last_error'])
+    .where('channel', '=', 'sms')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    recipient: r.recipient,
+    label: r.subject,
+    text: r.text_body,
+    status: r.status,
+    kind: r.kind,
+    attempts: r.attempts,
+    createdAt: new Date(r.created_at),
+    response: r.smtp_response,
+    lastError: r.last_error,
+  }));
 }

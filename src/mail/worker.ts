@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, MailChannel } from '../db/schema.js';
 import { runReminderJob } from './reminders.js';
+import { describeSmsError, isPermanentSmsFailure, journalSmsTransport, type SmsTransport } from './sms-transport.js';
 import { describeError, isPermanentFailure, type MailTransport } from './transport.js';
 
 export type RetryPolicy = {
@@ -13,11 +14,16 @@ export type RetryPolicy = {
   giveUpAfterMs: number;
 };
 
+/** Codes sent by SMS are valid 10 minutes (src/domain/account-challenge.ts): retried until then, not after. */
+export const SMS_GIVE_UP_AFTER_MS = 10 * 60_000;
+
 export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 30_000, maxDelayMs: 60 * 60_000, giveUpAfterMs: 24 * 60 * 60_000 };
 
 export type MailWorkerOptions = {
   db: Kysely<Database>;
   transport: MailTransport;
+  /** Where rows of the 'sms' channel go; the journal (nothing leaves, as without SMTP_URL) when absent. */
+  smsTransport?: SmsTransport;
   from: string;
   now?: () => Date;
   /** How long the loop sleeps when nothing is due. */
@@ -37,6 +43,7 @@ export type RunResult = { claimed: number; sent: number; retried: number; failed
 
 type ClaimedRow = {
   id: number;
+  channel: MailChannel;
   kind: string;
   recipient: string;
   representative_id: number | null;
@@ -48,6 +55,18 @@ type ClaimedRow = {
   coalesce_key: string | null;
 };
 
+/** How one channel of the outbox is delivered: its transport, how its errors read, which are final. */
+type Courier = {
+  /** Names the message in log lines: « courriel », « SMS ». */
+  noun: string;
+  /** Not delivered this long after its `not_before`: given up (`failed`). */
+  giveUpAfterMs: number;
+  send(row: ClaimedRow, id: number): Promise<{ response: string }>;
+  isPermanent(error: unknown): boolean;
+  describe(error: unknown): string;
+  close(): void;
+};
+
 /**
  * Delivers the outbox. Each round claims a small batch of due mails in one statement
  * (`FOR UPDATE SKIP LOCKED`: two workers, in one process or two containers, never take the same
@@ -55,10 +74,13 @@ type ClaimedRow = {
  * sends them, then marks each `sent` (with the SMTP answer), back to `pending` with an
  * exponential, jittered back-off (4xx, connection errors), or `failed` (5xx at once, or after 24 h).
  * A crash between sending and marking re-sends after the lease: delivery is at least once.
+ * Rows of the 'sms' channel take the same path to the SMS transport (gateway answers 408, 429,
+ * 5xx, timeouts and network errors are retried, other 4xx fail at once); only e-mail failures
+ * mark the representative's address as refused (mail_address_failure).
  */
 export class MailWorker {
   private readonly db: Kysely<Database>;
-  private readonly transport: MailTransport;
+  private readonly couriers: Record<MailChannel, Courier>;
   private readonly now: () => Date;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
@@ -73,7 +95,36 @@ export class MailWorker {
 
   constructor(private readonly options: MailWorkerOptions) {
     this.db = options.db;
-    this.transport = options.transport;
+    const mail = options.transport;
+    const sms = options.smsTransport ?? journalSmsTransport();
+    const giveUpAfterMs = (options.retry ?? DEFAULT_RETRY).giveUpAfterMs;
+    this.couriers = {
+      email: {
+        noun: 'courriel',
+        giveUpAfterMs,
+        send: (row, id) =>
+          mail.send({
+            from: options.from,
+            to: row.recipient,
+            subject: row.subject,
+            text: row.text_body,
+            html: row.html_body,
+            messageId: `<outbox-${id}.${randomUUID()}@orientation>`,
+          }),
+        isPermanent: isPermanentFailure,
+        describe: describeError,
+        close: () => mail.close(),
+      },
+      sms: {
+        noun: 'SMS',
+        // An SMS carries a code valid 10 minutes: arriving later, it would only mislead.
+        giveUpAfterMs: Math.min(giveUpAfterMs, SMS_GIVE_UP_AFTER_MS),
+        send: (row, id) => sms.send({ to: row.recipient, text: row.text_body, reference: `outbox-${id}` }),
+        isPermanent: isPermanentSmsFailure,
+        describe: describeSmsError,
+        close: () => sms.close(),
+      },
+    };
     this.now = options.now ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 2_000;
     this.batchSize = options.batchSize ?? 20;
@@ -102,7 +153,7 @@ export class MailWorker {
         limit ${this.batchSize}
         for update skip locked
       )
-      returning id, kind, recipient, representative_id, subject, html_body, text_body, attempts, not_before, coalesce_key`.execute(this.db);
+      returning id, channel, kind, recipient, representative_id, subject, html_body, text_body, attempts, not_before, coalesce_key`.execute(this.db);
     const result: RunResult = { claimed: claimed.rows.length, sent: 0, retried: 0, failed: 0 };
     await Promise.all(
       claimed.rows.map(async (row) => {
@@ -115,15 +166,9 @@ export class MailWorker {
 
   private async deliver(row: ClaimedRow): Promise<'sent' | 'retried' | 'failed'> {
     const id = Number(row.id);
+    const courier = this.couriers[row.channel] ?? this.couriers.email;
     try {
-      const { response } = await this.transport.send({
-        from: this.options.from,
-        to: row.recipient,
-        subject: row.subject,
-        text: row.text_body,
-        html: row.html_body,
-        messageId: `<outbox-${id}.${randomUUID()}@orientation>`,
-      });
+      const { response } = await courier.send(row, id);
       const at = this.now();
       await this.db
         .updateTable('mail_outbox')
@@ -133,11 +178,11 @@ export class MailWorker {
       return 'sent';
     } catch (error) {
       const at = this.now();
-      const message = describeError(error);
-      const giveUpAt = new Date(row.not_before).getTime() + this.retry.giveUpAfterMs;
-      if (isPermanentFailure(error) || at.getTime() >= giveUpAt) {
+      const message = courier.describe(error);
+      const giveUpAt = new Date(row.not_before).getTime() + courier.giveUpAfterMs;
+      if (courier.isPermanent(error) || at.getTime() >= giveUpAt) {
         await this.markFailed(row, message, at);
-        this.log('courriel en échec définitif', { id, kind: row.kind, error: message });
+        this.log(`${courier.noun} en échec définitif`, { id, kind: row.kind, error: message });
         return 'failed';
       }
       const next = new Date(Math.min(giveUpAt, at.getTime() + this.backoffMs(row.attempts)));
@@ -160,7 +205,7 @@ export class MailWorker {
         .executeTakeFirst();
       // A newer recap for the same pupil, phase and recipient is already waiting: it carries the final list.
       if (Number(retried.numUpdatedRows) === 0) await this.db.deleteFrom('mail_outbox').where('id', '=', id).execute();
-      this.log('courriel à réessayer', { id, kind: row.kind, attempts: row.attempts, next: next.toISOString(), error: message });
+      this.log(`${courier.noun} à réessayer`, { id, kind: row.kind, attempts: row.attempts, next: next.toISOString(), error: message });
       return 'retried';
     }
   }
@@ -173,7 +218,8 @@ export class MailWorker {
         .where('id', '=', Number(row.id))
         .execute();
       // The representative's own address refused: the school sees it until the address changes.
-      if (row.representative_id !== null && row.kind !== 'address_confirmation') {
+      // (A refused SMS says nothing about the e-mail address.)
+      if (row.channel === 'email' && row.representative_id !== null && row.kind !== 'address_confirmation') {
         await trx
           .insertInto('mail_address_failure')
           .values({ representative_id: row.representative_id, email: row.recipient, error: message, failed_at: at })
@@ -219,7 +265,7 @@ export class MailWorker {
           const result = await this.runOnce();
           full = result.claimed >= this.batchSize;
         } catch (error) {
-          this.log('erreur du distributeur de courriels', { error: describeError(error) });
+          this.log('erreur du distributeur de courriels et SMS', { error: describeError(error) });
         }
         if (!full && this.running) {
           await new Promise<void>((resolve) => {
@@ -241,6 +287,7 @@ export class MailWorker {
     this.wake?.();
     await this.loop;
     this.loop = null;
-    this.transport.close();
+    this.couriers.email.close();
+    this.couriers.sms.close();
   }
 }

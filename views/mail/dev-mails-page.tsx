@@ -13,6 +13,9 @@ export function DevMailsPage({ rows, smtp }: { rows: DevMailRow[]; smtp: boolean
           ? 'Les courriels sont envoyés au serveur SMTP configuré (SMTP_URL). Cette page n’existe pas en production.'
           : 'Aucun serveur SMTP n’est configuré (SMTP_URL) : les courriels ne quittent pas le service et sont montrés ici. Cette page n’existe pas en production.'}
       </p>
+      <p>
+        <a href="/dev/sms">Voir les SMS du service</a> (codes d’activation et de récupération de compte)
+      </p>
       {rows.length === 0 ? (
         <p>Aucun courriel pour l’instant.</p>
       ) : (
