@@ -111,6 +111,17 @@ export const DEMO_SCHOOLS: DemoSchool[] = [
   },
 ];
 
+/**
+ * A representative of the Collège Lucie Aubrac with no account yet, whose mobile number and child's
+ * birth date the school holds: « Je n’ai pas de compte » activates her account (README).
+ */
+export const DEMO_SELF_ACTIVATION = {
+  uai: '0990001A',
+  division: '3e B',
+  representative: { firstName: 'Maryse', lastName: 'Delcourt', phone: '06 12 34 56 78', email: 'maryse.delcourt@example.org' },
+  pupil: { firstName: 'Théo', lastName: 'Delcourt', birthDate: '2012-05-14' },
+} as const;
+
 export const DEMO_ACADEMY_ADMIN = { firstName: 'Anne', lastName: 'Lefèvre', login: 'admin.academie' };
 
 const FIRST_NAMES = [
@@ -218,7 +229,10 @@ export async function seedDemo(
           .returning('id')
           .executeTakeFirstOrThrow();
 
-        const families: Array<{ pupil: { firstName: string; lastName: string; login?: string }; representatives: Array<{ firstName: string; lastName: string; login?: string; email: string | null }> }> = [];
+        const families: Array<{
+          pupil: { firstName: string; lastName: string; login?: string; birthDate?: string };
+          representatives: Array<{ firstName: string; lastName: string; login?: string; email: string | null; phone?: string }>;
+        }> = [];
         if (divisionName === demo.namedDivision) {
           families.push({
             pupil: demo.named.pupil,
@@ -236,10 +250,26 @@ export async function seedDemo(
           });
           families.push({ pupil: { firstName: pick(FIRST_NAMES), lastName }, representatives });
         }
+        // The last generated family becomes the self-activation demo (drawn first, so that every other family stays the same).
+        if (demo.uai === DEMO_SELF_ACTIVATION.uai && divisionName === DEMO_SELF_ACTIVATION.division) {
+          const last = families[families.length - 1]!;
+          families[families.length - 1] = {
+            pupil: { ...DEMO_SELF_ACTIVATION.pupil },
+            representatives: last.representatives.map((r, index) => (index === 0 ? { ...DEMO_SELF_ACTIVATION.representative } : { ...r, lastName: DEMO_SELF_ACTIVATION.pupil.lastName })),
+          };
+        }
 
         const pupils = await trx
           .insertInto('pupil')
-          .values(families.map((family) => ({ school_id: school.id, division_id: division.id, first_name: family.pupil.firstName, last_name: family.pupil.lastName })))
+          .values(
+            families.map((family) => ({
+              school_id: school.id,
+              division_id: division.id,
+              first_name: family.pupil.firstName,
+              last_name: family.pupil.lastName,
+              birth_date: family.pupil.birthDate ?? null,
+            })),
+          )
           .returning('id')
           .execute();
         summary.pupils += pupils.length;
@@ -247,7 +277,7 @@ export async function seedDemo(
         const representativeRows = families.flatMap((family) => family.representatives);
         const representatives = await trx
           .insertInto('representative')
-          .values(representativeRows.map((r) => ({ first_name: r.firstName, last_name: r.lastName, email: r.email })))
+          .values(representativeRows.map((r) => ({ first_name: r.firstName, last_name: r.lastName, email: r.email, phone: r.phone ?? null })))
           .returning('id')
           .execute();
         summary.representatives += representatives.length;

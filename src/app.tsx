@@ -6,6 +6,10 @@ import { academieRoutes } from './academie/routes.js';
 import { homePath } from './auth/current-user.js';
 import { loadSession, requireNewPasswordFirst } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
+import { activationRoutes } from './auth/activation-routes.js';
+import { recoveryRoutes } from './auth/recovery-routes.js';
+import { federationFormActionOrigins } from './auth/federation/logout.js';
+import { federationRoutes } from './auth/federation/routes.js';
 import type { AppDeps, AppEnv } from './context.js';
 import { isDatabaseReady } from './db/database.js';
 import { etablissementRoutes } from './etablissement/routes.js';
@@ -38,7 +42,7 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   if (deps.config.logRequests) app.use(requestLog());
-  app.use(securityHeaders({ https: deps.config.secureCookies }));
+  app.use(securityHeaders({ https: deps.config.secureCookies, formActionOrigins: federationFormActionOrigins(deps.config) }));
 
   // Served before sessions, compression and ETags: static files are precompressed and immutable.
   app.route('/', staticRoutes(deps.assets));
@@ -83,6 +87,9 @@ export function createApp(deps: AppDeps) {
     return c.redirect(user ? homePath(user) : '/connexion', 303);
   });
   app.route('/', authRoutes());
+  app.route('/', activationRoutes());
+  app.route('/', recoveryRoutes());
+  app.route('/', federationRoutes());
   app.route('/', familleRoutes());
   app.route('/', etablissementRoutes());
   app.route('/', academieRoutes());

@@ -105,6 +105,8 @@ export type FederationProvider = {
   identifierClaim: string | undefined;
   /** The button's text, e.g. « S'identifier avec ÉduConnect ». */
   label: string;
+  /** acr_values sent with the authorization request when the provider requires one (FranceConnect: eidas1). */
+  acrValues: string | undefined;
 };
 
 export type Config = {
@@ -189,6 +191,11 @@ function federationProviders(
   const problems: string[] = [];
   const providers: FederationProvider[] = [];
   for (const id of [...new Set(list.split(','))]) {
+    // /connexion/federation/relier is the page where an identity not yet known is linked.
+    if (id === 'relier') {
+      problems.push('OIDC_PROVIDERS (« relier ») : ce nom est réservé par le service, choisissez-en un autre');
+      continue;
+    }
     const prefix = `OIDC_${id.toUpperCase().replaceAll('-', '_')}_`;
     const read = (name: string) => {
       const value = environment[prefix + name]?.trim();
@@ -211,6 +218,7 @@ function federationProviders(
         scopes: read('SCOPES') ?? 'openid',
         identifierClaim: read('IDENTIFIER_CLAIM'),
         label: read('LABEL') ?? `S’identifier avec ${id}`,
+        acrValues: read('ACR_VALUES'),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
@@ -10,6 +10,7 @@ import type { FieldError } from '../../views/components/error-summary.js';
 import { LoginPage } from '../../views/auth/login-page.js';
 import { PasswordPage } from '../../views/auth/password-page.js';
 import { clearSessionCookie, writeSessionCookie } from './cookie.js';
+import { federationLogoutUrl } from './federation/logout.js';
 import { homePath } from './current-user.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { createSession, invalidateSession, invalidateUserSessions } from './session.js';
@@ -34,6 +35,9 @@ function formatTime(instant: Date, timeZone: string): string {
   return `${part('hour')} h ${part('minute')}`;
 }
 
+/** One button per configured identity provider on the login page (none when none is configured). */
+const federationButtons = (c: Context<AppEnv>) => c.get('deps').config.federation.map(({ id, label }) => ({ id, label }));
+
 export function authRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -46,7 +50,7 @@ export function authRoutes() {
         : c.req.query('session') === 'expiree'
           ? 'Votre session a expiré. Connectez-vous à nouveau.'
           : undefined;
-    return renderPage(c, { title: 'Connexion' }, <LoginPage info={info} />);
+    return renderPage(c, { title: 'Connexion' }, <LoginPage federation={federationButtons(c)} info={info} />);
   });
 
   app.post('/connexion', async (c) => {
@@ -60,14 +64,14 @@ export function authRoutes() {
     if (parsed.success && form.identifiant.trim() === '') errors.push({ field: 'identifiant', message: 'Saisissez votre identifiant.' });
     if (parsed.success && form.mot_de_passe === '') errors.push({ field: 'mot_de_passe', message: 'Saisissez votre mot de passe.' });
     if (errors.length > 0) {
-      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 422 }, <LoginPage login={shownLogin} errors={errors} />);
+      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 422 }, <LoginPage federation={federationButtons(c)} login={shownLogin} errors={errors} />);
     }
 
     const address = clientAddress(c, config.trustProxy);
     const until = await lockedUntil(db, form.identifiant, address, now());
     if (until) {
       const failure = `Trop de tentatives de connexion. Pour protéger les comptes, la connexion est suspendue jusqu’à ${formatTime(until, config.timeZone)}. Réessayez ensuite.`;
-      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 429 }, <LoginPage login={shownLogin} failure={failure} />);
+      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 429 }, <LoginPage federation={federationButtons(c)} login={shownLogin} failure={failure} />);
     }
 
     const login = normaliseLogin(form.identifiant);
@@ -81,7 +85,7 @@ export function authRoutes() {
     const passwordMatches = await verifyPassword(form.mot_de_passe, passwordHash);
     if (!account || !account.password_hash || !passwordMatches) {
       await recordLoginFailure(db, form.identifiant, address, now());
-      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 422 }, <LoginPage login={shownLogin} failure={WRONG_CREDENTIALS} />);
+      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 422 }, <LoginPage federation={federationButtons(c)} login={shownLogin} failure={WRONG_CREDENTIALS} />);
     }
 
     await clearLoginFailures(db, form.identifiant);
@@ -98,12 +102,14 @@ export function authRoutes() {
   app.post('/deconnexion', async (c) => {
     const sessionId = c.get('sessionId');
     const user = c.get('user');
-    const { db, now } = c.get('deps');
+    const { db, now, config } = c.get('deps');
     // The end of an editing session: the author's recap e-mails leave now, not 15 minutes later.
     if (user?.representativeId) await flushRecapsOnLogout(db, { representativeId: user.representativeId, at: now() });
+    // A session opened through an identity provider ends the provider's session too, when it offers that.
+    const providerLogout = sessionId ? await federationLogoutUrl(db, config, sessionId) : null;
     if (sessionId) await invalidateSession(db, sessionId);
     clearSessionCookie(c);
-    return c.redirect('/connexion?deconnecte', 303);
+    return c.redirect(providerLogout ?? '/connexion?deconnecte', 303);
   });
 
   app.get('/mot-de-passe', (c) => {

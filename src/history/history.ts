@@ -67,6 +67,8 @@ const ACTION_SENTENCES: Record<string, string> = {
   flagAdult: 'a indiqué que l’élève est majeur',
   unflagAdult: 'a indiqué que l’élève n’est pas majeur',
   issueProvisionalPassword: 'a remis un nouveau mot de passe provisoire à un représentant légal',
+  activateAccountBySms: 'a activé son compte par SMS',
+  linkFederatedAccount: 'a relié son compte à un fournisseur d’identité',
 };
 
 export type TimelineItem = { at: Date; sentence: string; dateText: string };

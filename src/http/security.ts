@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../context.js';
 
-function headersFor(https: boolean) {
+function headersFor(https: boolean, formActionOrigins: string[]) {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
@@ -11,7 +11,9 @@ function headersFor(https: boolean) {
       // data: for the tab's icon only, inlined in each page (a request less on a first visit).
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
-      formAction: ["'self'"],
+      // The configured identity providers' origins too: Chromium applies form-action to the redirects
+      // that follow a form post, and signing out (a form) may redirect to the provider's logout.
+      formAction: ["'self'", ...formActionOrigins],
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],
       manifestSrc: ["'self'"],
@@ -39,8 +41,8 @@ export function servedOverHttps(c: Context<AppEnv>): boolean {
 }
 
 /** Strict headers on every response: nothing inline, nothing from another host, HSTS over https. */
-export function securityHeaders(options: { https: boolean }): MiddlewareHandler<AppEnv> {
-  const plain = headersFor(false);
-  const secure = headersFor(true);
+export function securityHeaders(options: { https: boolean; formActionOrigins?: string[] }): MiddlewareHandler<AppEnv> {
+  const plain = headersFor(false, options.formActionOrigins ?? []);
+  const secure = headersFor(true, options.formActionOrigins ?? []);
   return (c, next) => (options.https || servedOverHttps(c) ? secure(c, next) : plain(c, next));
 }

@@ -27,8 +27,8 @@ import { createTestApp, mainText, TestClient, type TestApp } from '../support/te
 //                      does not exist answers (another school's batch is not told apart from none);
 //           lien     = 400 « lien de confirmation refusé » (the address link is a 32-byte secret sent
 //                      by mail, not a guessable id; the page says it was asked from another account).
-// /dev/mails (the outbox read outside production, README « Courriels ») is open to all by design:
-// the last test checks that production does not mount it.
+// /dev/mails and /dev/sms (the outbox read outside production, README « Courriels » and « SMS ») are open to all by design:
+// the last test checks that production does not mount them.
 // A cell is « own/foreign » for a route that takes a resource, a single outcome otherwise.
 
 const ROLES = ['anonyme', 'rl1', 'rl2', 'autreFamille', 'eleve', 'eleveSansAcces', 'secretariat', 'chef', 'admin'] as const;
@@ -56,13 +56,30 @@ const EXPECTED: Record<string, readonly string[]> = {
   'POST /academie/etablissements/:id/personnels':                              ['login/login','404/404',  '404/404',  '404/404',     '404/404',  '404/404',       '404/404',    '404/404',  'ok/ok'],
   'GET /academie/etablissements/nouveau':                                      ['login',      '404',      '404',      '404',         '404',      '404',           '404',        '404',      'ok'],
   'POST /academie/etablissements/nouveau':                                     ['login',      '404',      '404',      '404',         '404',      '404',           '404',        '404',      'ok'],
+  'GET /activation':                                                           ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'POST /activation':                                                          ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /activation/code':                                                      ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'POST /activation/code':                                                     ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /activation/mot-de-passe':                                              ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'POST /activation/mot-de-passe':                                             ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /activation/naissances':                                                ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'POST /activation/naissances':                                               ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /activation/sans-portable':                                             ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /activation/terminee':                                                  ['login',      'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /accessibilite':                                                        ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /connexion':                                                            ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  // Sign-in through an identity provider: none is configured here, so a provider's URL is « introuvable »,
+  // and the page to link a provider's identity, without one waiting in this browser, sends to the login page.
+  'GET /connexion/federation/:provider{[a-z0-9-]{1,32}}':                      ['404',        '404',      '404',      '404',         '404',      '404',           '404',        '404',      '404'],
+  'GET /connexion/federation/:provider{[a-z0-9-]{1,32}}/retour':               ['404',        '404',      '404',      '404',         '404',      '404',           '404',        '404',      '404'],
+  'GET /connexion/federation/relier':                                          ['login',      'login',    'login',    'login',       'login',    'login',         'login',      'login',    'login'],
+  'POST /connexion/federation/relier':                                         ['login',      'login',    'login',    'login',       'login',    'login',         'login',      'login',    'login'],
   'POST /connexion':                                                           ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'POST /deconnexion':                                                         ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /dev/mails':                                                            ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /dev/mails/:id{[0-9]+}':                                                ['ok/ok',      'ok/ok',    'ok/ok',    'ok/ok',       'ok/ok',    'ok/ok',         'ok/ok',      'ok/ok',    'ok/ok'],
   'GET /dev/mails/:id{[0-9]+}/html':                                           ['ok/ok',      'ok/ok',    'ok/ok',    'ok/ok',       'ok/ok',    'ok/ok',         'ok/ok',      'ok/ok',    'ok/ok'],
+  'GET /dev/sms':                                                              ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /donnees-personnelles':                                                 ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /eleve':                                                                ['login',      '404',      '404',      '404',         'ok',       'refus',         '404',        '404',      '404'],
   'GET /etablissement':                                                        ['login',      '404',      '404',      '404',         '404',      '404',           'ok',         'ok',       '404'],
@@ -115,9 +132,13 @@ const EXPECTED: Record<string, readonly string[]> = {
   'GET /fiche-de-renseignements/confirmer':                                    ['login/login','ok/lien',  'lien/lien','lien/lien',   '404/404',  '404/404',       '404/404',    '404/404',  '404/404'],
   'POST /fiche-de-renseignements/confirmer':                                   ['login/login','ok/lien',  'lien/lien','lien/lien',   '404/404',  '404/404',       '404/404',    '404/404',  '404/404'],
   'GET /healthz':                                                              ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /identifiant-oublie':                                                   ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'POST /identifiant-oublie':                                                  ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /mentions-legales':                                                     ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /mot-de-passe':                                                         ['login',      'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'POST /mot-de-passe':                                                        ['login',      'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /mot-de-passe-oublie':                                                  ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'POST /mot-de-passe-oublie':                                                 ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /orientation/:pupilId':                                                 ['login/login','ok/404',   'ok/404',   '404/404',     '404/404',  '404/404',       '404/404',    '404/404',  '404/404'],
   'GET /orientation/:pupilId/avis-provisoire':                                 ['login/login','ok/404',   'ok/404',   '404/404',     'ok/404',   'refus/404',     '404/404',    '404/404',  '404/404'],
   'POST /orientation/:pupilId/avis-provisoire':                                ['login/login','refus/404','refus/404','404/404',     'refus/404','refus/404',     '404/404',    '404/404',  '404/404'],
@@ -143,6 +164,13 @@ const EXPECTED: Record<string, readonly string[]> = {
   'POST /orientation/:pupilId/propositions/verifier':                          ['login/login','refus/404','refus/404','404/404',     'refus/404','refus/404',     '404/404',    '404/404',  '404/404'],
   'GET /orientation/:pupilId/recapitulatif':                                   ['login/login','ok/404',   'ok/404',   '404/404',     'ok/404',   'refus/404',     '404/404',    '404/404',  '404/404'],
   'GET /readyz':                                                               ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /recuperation/code':                                                    ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'POST /recuperation/code':                                                   ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /recuperation/courriel-envoye':                                         ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /recuperation/identifiant':                                             ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /recuperation/lien':                                                    ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'GET /recuperation/nouveau-mot-de-passe':                                    ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
+  'POST /recuperation/nouveau-mot-de-passe':                                   ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
   'GET /static/:name':                                                         ['ok',         'ok',       'ok',       'ok',          'ok',       'ok',            'ok',         'ok',       'ok'],
 };
 
@@ -172,7 +200,8 @@ function concretePath(routePath: string, resource: Resources, staticName: string
     .replace(param('phase'), PHASE)
     .replace(param('window'), 'intentions')
     .replace(param('action'), 'fermer')
-    .replace(param('name'), staticName);
+    .replace(param('name'), staticName)
+    .replace(param('provider'), 'educonnect');
   if (routePath === '/etablissement/export.csv') {
     usesResource = true;
     path += `?division=${resource.division}`;
@@ -398,11 +427,12 @@ describe('matrice des autorisations', async () => {
     }
   });
 
-  it('en production, /dev/mails n’existe pas', async () => {
+  it('en production, /dev/mails et /dev/sms n’existent pas', async () => {
     const t = await createTestApp({ seed: false, env: { NODE_ENV: 'production', DATABASE_URL: 'postgres://personne@127.0.0.1:5432/aucune', SEED_DEMO: 'false' } });
     try {
       expect(t.app.routes.filter((route) => route.path.startsWith('/dev/'))).toEqual([]);
       expect((await new TestClient(t.app).get('/dev/mails')).status).toBe(404);
+      expect((await new TestClient(t.app).get('/dev/sms')).status).toBe(404);
     } finally {
       await t.close();
     }

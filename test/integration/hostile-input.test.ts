@@ -232,6 +232,16 @@ const NOT_SHOWN: Record<string, { client: string; action: (ids: Ids) => string; 
   'POST /orientation/:pupilId/propositions/accord/verifier': { client: 'famille.hugo.2', action: (ids) => `/orientation/${ids.nathan}/propositions/accord/verifier`, pairs: [['accord', 'oui']] },
   'POST /orientation/:pupilId/propositions/accord/confirmer': { client: 'famille.hugo.2', action: (ids) => `/orientation/${ids.nathan}/propositions/accord/confirmer`, pairs: [['accord', 'oui']] },
   'POST /etablissement/import/:batchId{[1-9][0-9]{0,9}}': { client: 'chef.aubrac', action: () => '/etablissement/import/1', pairs: [] },
+  // The steps after « Recevoir mon code SMS » (issue 11): without a flow of this browser they send it back to the start.
+  'POST /activation/code': { client: 'anonyme', action: () => '/activation/code', pairs: [['code', '']] },
+  'POST /activation/naissances': { client: 'anonyme', action: () => '/activation/naissances', pairs: [['naissance-1', '']] },
+  'POST /activation/mot-de-passe': { client: 'anonyme', action: () => '/activation/mot-de-passe', pairs: [['mot_de_passe', ''], ['confirmation', '']] },
+  'POST /recuperation/code': { client: 'anonyme', action: () => '/recuperation/code', pairs: [['code', '']] },
+  'POST /recuperation/nouveau-mot-de-passe': { client: 'anonyme', action: () => '/recuperation/nouveau-mot-de-passe', pairs: [['mot_de_passe', ''], ['confirmation', '']] },
+  // Shown only to a browser back from an identity provider with an identity to link (none is
+  // configured here): without one waiting, any body goes back to the login page and writes nothing.
+  // The form itself is tried with a waiting identity in test/integration/federation.test.ts.
+  'POST /connexion/federation/relier': { client: 'anonyme', action: () => '/connexion/federation/relier', pairs: [['identifiant', 'famille.hugo.1'], ['mot_de_passe', 'orientation']] },
 };
 // Signing out takes no field and ends the session the other forms need: tried last, alone.
 const NO_BODY = new Set(['POST /deconnexion']);
@@ -240,7 +250,7 @@ type Ids = { lea: number; hugo: number; ines: number; nathan: number; aubrac: nu
 
 // Which pages each person opens: every POST form found there is tried as that person.
 const CRAWL: Array<{ login: string | null; pages: (ids: Ids) => string[] }> = [
-  { login: null, pages: () => ['/connexion'] },
+  { login: null, pages: () => ['/connexion', '/activation', '/mot-de-passe-oublie', '/identifiant-oublie'] },
   {
     login: 'famille.aubrac.1',
     pages: (ids) => [`/orientation/${ids.lea}/intentions`, `/orientation/${ids.lea}/intentions/ajouter`, '/fiche-de-renseignements', `/fiche-de-renseignements/confirmer?jeton=${TOKEN}`, '/mot-de-passe'],

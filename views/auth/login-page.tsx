@@ -7,9 +7,11 @@ export type LoginPageProps = {
   /** Shown instead of field errors when the credentials are wrong or logins are suspended. */
   failure?: string;
   info?: string;
+  /** OpenID Connect providers configured (none: no « OU » section). */
+  federation?: Array<{ id: string; label: string }>;
 };
 
-export function LoginPage({ login = '', errors = [], failure, info }: LoginPageProps) {
+export function LoginPage({ login = '', errors = [], failure, info, federation = [] }: LoginPageProps) {
   const summary = failure ? [{ field: 'identifiant', message: failure }] : errors;
   return (
     <div class="form">
@@ -33,6 +35,9 @@ export function LoginPage({ login = '', errors = [], failure, info }: LoginPageP
           error={errorFor(errors, 'identifiant')}
           describedBy={failure ? 'echec-connexion' : undefined}
         />
+        <p class="field-link">
+          <a href="/identifiant-oublie">Identifiant oublié ?</a>
+        </p>
         <TextField
           id="mot_de_passe"
           label="Mot de passe"
@@ -42,6 +47,9 @@ export function LoginPage({ login = '', errors = [], failure, info }: LoginPageP
           error={errorFor(errors, 'mot_de_passe')}
           describedBy={failure ? 'echec-connexion' : undefined}
         />
+        <p class="field-link">
+          <a href="/mot-de-passe-oublie">Mot de passe oublié ?</a>
+        </p>
         {failure ? (
           <p id="echec-connexion" class="field__error">
             {failure}
@@ -53,6 +61,26 @@ export function LoginPage({ login = '', errors = [], failure, info }: LoginPageP
           </button>
         </div>
       </form>
+      <p>
+        <a href="/activation">Je n’ai pas de compte</a>
+      </p>
+      {federation.length > 0 ? (
+        <section class="federation" aria-labelledby="federation-titre">
+          <p class="federation__separator">OU</p>
+          <h2 id="federation-titre" class="federation__title">
+            Je me connecte avec un autre compte
+          </h2>
+          <ul class="federation__list">
+            {federation.map((provider) => (
+              <li>
+                <a class="button button--secondary" href={`/connexion/federation/${provider.id}`}>
+                  {provider.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { ErrorSummary, errorFor, type FieldError } from '../components/error-summary.js';
 import { TextField } from '../components/text-field.js';
+import { NewPasswordFields } from './new-password-fields.js';
 
 export type PasswordPageProps = {
   /** A provisional password: the current one is not asked again, the user just typed it. */
@@ -30,22 +31,12 @@ export function PasswordPage({ forced, minLength, errors = [] }: PasswordPagePro
             error={errorFor(errors, 'mot_de_passe_actuel')}
           />
         )}
-        <TextField
+        <NewPasswordFields
           id="nouveau_mot_de_passe"
           label="Nouveau mot de passe"
-          hint={`Au moins ${minLength} caractères. Une phrase facile à retenir convient très bien, par exemple plusieurs mots séparés par des espaces.`}
-          type="password"
-          autocomplete="new-password"
-          maxlength={256}
-          error={errorFor(errors, 'nouveau_mot_de_passe')}
-        />
-        <TextField
-          id="confirmation"
-          label="Confirmer le nouveau mot de passe"
-          type="password"
-          autocomplete="new-password"
-          maxlength={256}
-          error={errorFor(errors, 'confirmation')}
+          confirmationLabel="Confirmer le nouveau mot de passe"
+          minLength={minLength}
+          errors={errors}
         />
         <p>Après ce changement, vous serez déconnecté de tous vos autres appareils.</p>
         <div class="button-group">

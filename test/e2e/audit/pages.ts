@@ -52,6 +52,10 @@ export const EXCLUDED_ROUTES: { route: string; reason: string }[] = [
   { route: '/readyz', reason: 'sonde de disponibilité (texte brut)' },
   { route: '/', reason: 'redirection 303 vers l’accueil ou la connexion' },
   { route: '/etablissement/export.csv', reason: 'export CSV, pas une page' },
+  // The audit's server has no identity provider configured: these answer 404 or send to /connexion there.
+  { route: '/connexion/federation/:provider{[a-z0-9-]{1,32}}', reason: 'a provider\'s redirect; covered by test/e2e/federation.test.ts with axe' },
+  { route: '/connexion/federation/:provider{[a-z0-9-]{1,32}}/retour', reason: 'a provider\'s redirect; covered by test/e2e/federation.test.ts with axe (refused and unavailable pages)' },
+  { route: '/connexion/federation/relier', reason: 'only after a provider\'s redirect; covered by test/e2e/federation.test.ts with axe (with and without errors)' },
 ];
 
 const goto = (path: (ids: AuditIds) => string) => async (page: Page, context: AuditContext) => {
@@ -66,6 +70,43 @@ async function openAddDialog(page: Page, linkName: string, dialogName: string): 
   await page.getByRole('dialog', { name: dialogName }).waitFor({ state: 'visible' });
   await page.getByRole('dialog', { name: dialogName }).locator('form').waitFor({ state: 'visible' });
 }
+
+/** A mobile number nobody has in the demo: its requests get decoy codes. */
+const AUDIT_UNKNOWN_MOBILE = '07 99 88 77 66';
+
+/** The flow cookie of « Je n’ai pas de compte » and the recoveries, kept for the next state. */
+async function keepFlow(page: Page, context: AuditContext, key: string): Promise<void> {
+  const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('orientation_activation'));
+  if (cookie) context.memory.set(`flux-${key}`, JSON.stringify(cookie));
+}
+
+async function resumeFlow(page: Page, context: AuditContext, key: string): Promise<void> {
+  const kept = context.memory.get(`flux-${key}`);
+  if (kept) await page.context().addCookies([JSON.parse(kept)]);
+}
+
+/** The newest code sent by SMS to this number, read on /dev/sms as a demo user would. */
+async function smsCode(page: Page, recipient: string): Promise<string> {
+  const html = await (await page.request.get('/dev/sms')).text();
+  for (const row of html.split('<tr').slice(1)) {
+    const code = row.includes(recipient) ? /est (\d{6})\./.exec(row)?.[1] : undefined;
+    if (code) return code;
+  }
+  throw new Error(`aucun SMS pour ${recipient} sur /dev/sms`);
+}
+
+/** The path of the link in the newest e-mail of /dev/mails. */
+async function recoveryLink(page: Page): Promise<string> {
+  const list = await (await page.request.get('/dev/mails')).text();
+  const newest = /href="(\/dev\/mails\/\d+)"/.exec(list)?.[1];
+  const mail = newest ? await (await page.request.get(newest)).text() : '';
+  const link = /\/recuperation\/lien\?jeton=[A-Za-z0-9_-]+/.exec(mail)?.[0];
+  if (!link) throw new Error('aucun lien de récupération sur /dev/mails');
+  return link;
+}
+
+/** Sophie Martin's address as the demo seeds it (scripts/seed-demo.ts). */
+const SOPHIE_MARTIN_EMAIL = 'sophie.martin.1a1@example.org';
 
 export const AUDITED_STATES: AuditState[] = [
   // --- Signed out ---
@@ -82,6 +123,183 @@ export const AUDITED_STATES: AuditState[] = [
   { route: '/mentions-legales', name: 'mentions légales', open: goto(() => '/mentions-legales') },
   { route: '/donnees-personnelles', name: 'données personnelles', open: goto(() => '/donnees-personnelles') },
   { route: '*', name: 'page introuvable', open: goto(() => '/cette-page-n-existe-pas') },
+
+  // --- « Je n’ai pas de compte », identifiant et mot de passe oubliés (issue 11) ---
+  // Codes and links are limited per number, address and client (10 an hour from one address):
+  // the states below share a few flows, whose cookie passes from one state to the next in memory.
+  { route: '/activation', name: 'activation : identité et numéro', open: goto(() => '/activation') },
+  {
+    route: '/activation',
+    name: 'activation : erreurs affichées',
+    open: async (page) => {
+      await page.goto('/activation');
+      await page.getByLabel('N° de téléphone portable').fill('01 23 45 67 89');
+      await submit(page, 'Recevoir mon code SMS');
+    },
+  },
+  { route: '/activation/sans-portable', name: 'activation : sans téléphone portable', open: goto(() => '/activation/sans-portable') },
+  {
+    route: '/activation/code',
+    name: 'activation : saisie du code reçu par SMS',
+    open: async (page, context) => {
+      await context.post(page, '/activation', [['nom', 'Personne'], ['prenom', 'Inconnue'], ['telephone', AUDIT_UNKNOWN_MOBILE]]);
+      await page.goto('/activation/code');
+      await keepFlow(page, context, 'inconnu');
+    },
+  },
+  {
+    route: '/activation/code',
+    name: 'activation : code incorrect',
+    open: async (page, context) => {
+      await resumeFlow(page, context, 'inconnu');
+      await page.goto('/activation/code');
+      await page.getByLabel('Code reçu par SMS').fill('000000');
+      await submit(page, 'Valider le code');
+    },
+  },
+  {
+    route: '/activation/code',
+    name: 'activation : code plus valable après trois essais',
+    open: async (page, context) => {
+      await resumeFlow(page, context, 'inconnu');
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await page.goto('/activation/code');
+        if ((await page.getByLabel('Code reçu par SMS').count()) === 0) break;
+        await page.getByLabel('Code reçu par SMS').fill('000000');
+        await submit(page, 'Valider le code');
+      }
+    },
+  },
+  {
+    route: '/activation',
+    name: 'activation : trop de demandes pour ce numéro',
+    open: async (page, context) => {
+      for (let i = 0; i < 2; i++) await context.post(page, '/activation', [['nom', 'Personne'], ['prenom', 'Inconnue'], ['telephone', AUDIT_UNKNOWN_MOBILE]]);
+      await page.goto('/activation');
+      await page.getByLabel('Nom', { exact: true }).fill('Personne');
+      await page.getByLabel('Prénom').fill('Inconnue');
+      await page.getByLabel('N° de téléphone portable').fill(AUDIT_UNKNOWN_MOBILE);
+      await submit(page, 'Recevoir mon code SMS');
+    },
+  },
+  {
+    route: '/activation/naissances',
+    name: 'activation : dates de naissance des enfants',
+    open: async (page, context) => {
+      await context.post(page, '/activation', [['nom', 'Delcourt'], ['prenom', 'Maryse'], ['telephone', '06 12 34 56 78']]);
+      await context.post(page, '/activation/code', [['code', await smsCode(page, '+33612345678')]]);
+      await page.goto('/activation/naissances');
+      await keepFlow(page, context, 'maryse');
+    },
+  },
+  {
+    route: '/activation/naissances',
+    name: 'activation : date de naissance incorrecte',
+    open: async (page, context) => {
+      await resumeFlow(page, context, 'maryse');
+      await page.goto('/activation/naissances');
+      await page.getByLabel('Date de naissance de Théo').fill('2012-05-15');
+      await submit(page, 'Valider les dates de naissance');
+    },
+  },
+  {
+    route: '/activation/mot-de-passe',
+    name: 'activation : création du mot de passe',
+    open: async (page, context) => {
+      await resumeFlow(page, context, 'maryse');
+      await page.goto('/activation/naissances');
+      await page.getByLabel('Date de naissance de Théo').fill('2012-05-14');
+      await submit(page, 'Valider les dates de naissance');
+    },
+  },
+  {
+    route: '/activation/mot-de-passe',
+    name: 'activation : mot de passe, erreurs affichées',
+    open: async (page, context) => {
+      await resumeFlow(page, context, 'maryse');
+      await page.goto('/activation/mot-de-passe');
+      await page.getByLabel('Mot de passe', { exact: true }).fill('court');
+      await submit(page, 'Enregistrer le mot de passe');
+    },
+  },
+  {
+    route: '/activation/terminee',
+    name: 'activation : compte activé',
+    open: async (page, context) => {
+      await resumeFlow(page, context, 'maryse');
+      await page.goto('/activation/mot-de-passe');
+      await page.getByLabel('Mot de passe', { exact: true }).fill('une phrase de passe pour l’audit');
+      await page.getByLabel('Confirmation du mot de passe').fill('une phrase de passe pour l’audit');
+      await submit(page, 'Enregistrer le mot de passe');
+    },
+  },
+  { route: '/mot-de-passe-oublie', name: 'mot de passe oublié', open: goto(() => '/mot-de-passe-oublie') },
+  {
+    route: '/mot-de-passe-oublie',
+    name: 'mot de passe oublié, erreurs affichées',
+    open: async (page) => {
+      await page.goto('/mot-de-passe-oublie');
+      await submit(page, 'Recevoir mon code ou mon lien');
+    },
+  },
+  {
+    route: '/recuperation/code',
+    name: 'mot de passe oublié : saisie du code, code incorrect',
+    open: async (page) => {
+      await page.goto('/mot-de-passe-oublie');
+      await page.getByLabel('Identifiant').fill('personne.inconnue');
+      await submit(page, 'Recevoir mon code ou mon lien');
+      await page.getByLabel('Code reçu par SMS').fill('000000');
+      await submit(page, 'Valider le code');
+    },
+  },
+  {
+    route: '/recuperation/courriel-envoye',
+    name: 'mot de passe oublié : courriel envoyé',
+    open: async (page, context) => {
+      await page.goto('/mot-de-passe-oublie');
+      await page.getByLabel('Identifiant').fill('famille.aubrac.1');
+      await page.getByLabel('Recevoir un lien par courriel (à l’adresse connue)').check();
+      await submit(page, 'Recevoir mon code ou mon lien');
+      context.memory.set('lien-mot-de-passe', await recoveryLink(page));
+    },
+  },
+  {
+    route: '/recuperation/nouveau-mot-de-passe',
+    name: 'mot de passe oublié : lien ouvert, nouveau mot de passe',
+    open: async (page, context) => {
+      await page.goto(context.memory.get('lien-mot-de-passe') ?? '/recuperation/lien');
+    },
+  },
+  {
+    route: '/recuperation/lien',
+    name: 'mot de passe oublié : lien déjà utilisé',
+    open: async (page, context) => {
+      await page.goto(context.memory.get('lien-mot-de-passe') ?? '/recuperation/lien');
+    },
+  },
+  { route: '/identifiant-oublie', name: 'identifiant oublié', open: goto(() => '/identifiant-oublie') },
+  {
+    route: '/identifiant-oublie',
+    name: 'identifiant oublié, erreurs affichées',
+    open: async (page) => {
+      await page.goto('/identifiant-oublie');
+      await page.getByLabel('N° de téléphone portable ou adresse électronique').fill('pas une adresse@');
+      await submit(page, 'Retrouver mon identifiant');
+    },
+  },
+  {
+    route: '/recuperation/identifiant',
+    name: 'identifiant oublié : identifiant retrouvé',
+    open: async (page) => {
+      await page.goto('/identifiant-oublie');
+      await page.getByLabel('Nom', { exact: true }).fill('Martin');
+      await page.getByLabel('Prénom').fill('Sophie');
+      await page.getByLabel('N° de téléphone portable ou adresse électronique').fill(SOPHIE_MARTIN_EMAIL);
+      await submit(page, 'Retrouver mon identifiant');
+      await page.goto(await recoveryLink(page));
+    },
+  },
 
   // --- Every account ---
   { route: '/mot-de-passe', name: 'changement de mot de passe', user: 'famille.aubrac.2', open: goto(() => '/mot-de-passe') },
@@ -213,6 +431,8 @@ export const AUDITED_STATES: AuditState[] = [
     },
   },
   { route: '/dev/mails', name: 'courriels envoyés (hors production)', open: goto(() => '/dev/mails') },
+  // The SMS of the outbox (codes read there in the demo): whatever the earlier states sent, or « Aucun SMS ».
+  { route: '/dev/sms', name: 'SMS envoyés (hors production)', open: goto(() => '/dev/sms') },
   {
     route: '/dev/mails/:id{[0-9]+}',
     name: 'un courriel (hors production)',
