@@ -62,7 +62,6 @@ async function ensureDatabase(): Promise<void> {
   }
 }
 
-const GENERATED_SCHOOLS = sql`select id from school where uai like '098%'`;
 const schoolNumber = (alias: string) => sql.raw(`substr(${alias}.uai, 4, 4)::int`);
 
 async function prepareData(db: Kysely<Database>): Promise<void> {

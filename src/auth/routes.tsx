@@ -2,7 +2,6 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { checkNewPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/password-policy.js';
-import { clientAddress } from '../http/client-address.js';
 import { formFields } from '../http/form.js';
 import { renderPage } from '../http/render.js';
 import { flushRecapsOnLogout } from '../mail/outbox.js';
@@ -10,30 +9,18 @@ import type { FieldError } from '../../views/components/error-summary.js';
 import { LoginPage } from '../../views/auth/login-page.js';
 import { PasswordPage } from '../../views/auth/password-page.js';
 import { clearSessionCookie, writeSessionCookie } from './cookie.js';
+import { checkCredentials, credentialsFieldErrors, credentialsForm } from './credentials.js';
 import { federationLogoutUrl } from './federation/logout.js';
 import { homePath } from './current-user.js';
-import { decoyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { createSession, invalidateSession, invalidateUserSessions } from './session.js';
-import { clearLoginFailures, lockedUntil, normaliseLogin, recordLoginFailure } from './throttle.js';
 
-const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect. Vérifiez votre saisie et réessayez.';
-
-const loginForm = z.object({
-  identifiant: z.string().max(200).default(''),
-  mot_de_passe: z.string().max(MAX_PASSWORD_LENGTH).default(''),
-});
 
 const passwordForm = z.object({
   mot_de_passe_actuel: z.string().max(MAX_PASSWORD_LENGTH).default(''),
   nouveau_mot_de_passe: z.string().max(MAX_PASSWORD_LENGTH * 4).default(''),
   confirmation: z.string().max(MAX_PASSWORD_LENGTH * 4).default(''),
 });
-
-function formatTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('hour')} h ${part('minute')}`;
-}
 
 /** One button per configured identity provider on the login page (none when none is configured). */
 const federationButtons = (c: Context<AppEnv>) => c.get('deps').config.federation.map(({ id, label }) => ({ id, label }));
@@ -54,41 +41,21 @@ export function authRoutes() {
   });
 
   app.post('/connexion', async (c) => {
-    const { db, config, now } = c.get('deps');
-    const parsed = loginForm.safeParse(await formFields(c.req.raw));
+    const { db, now } = c.get('deps');
+    const parsed = credentialsForm.safeParse(await formFields(c.req.raw));
     const form = parsed.success ? parsed.data : { identifiant: '', mot_de_passe: '' };
     const shownLogin = form.identifiant.slice(0, 200);
 
-    const errors: FieldError[] = [];
-    if (!parsed.success) errors.push({ field: 'identifiant', message: 'Le formulaire envoyé est invalide. Réessayez.' });
-    if (parsed.success && form.identifiant.trim() === '') errors.push({ field: 'identifiant', message: 'Saisissez votre identifiant.' });
-    if (parsed.success && form.mot_de_passe === '') errors.push({ field: 'mot_de_passe', message: 'Saisissez votre mot de passe.' });
+    const errors = credentialsFieldErrors(parsed, form);
     if (errors.length > 0) {
       return renderPage(c, { title: 'Connexion', hasErrors: true, status: 422 }, <LoginPage federation={federationButtons(c)} login={shownLogin} errors={errors} />);
     }
 
-    const address = clientAddress(c, config.trustProxy);
-    const until = await lockedUntil(db, form.identifiant, address, now());
-    if (until) {
-      const failure = `Trop de tentatives de connexion. Pour protéger les comptes, la connexion est suspendue jusqu’à ${formatTime(until, config.timeZone)}. Réessayez ensuite.`;
-      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 429 }, <LoginPage federation={federationButtons(c)} login={shownLogin} failure={failure} />);
+    const checked = await checkCredentials(c, form);
+    if (!checked.ok) {
+      return renderPage(c, { title: 'Connexion', hasErrors: true, status: checked.status }, <LoginPage federation={federationButtons(c)} login={shownLogin} failure={checked.failure} />);
     }
-
-    const login = normaliseLogin(form.identifiant);
-    const account = await db
-      .selectFrom('user_account')
-      .select(['id', 'role', 'password_hash', 'must_change_password'])
-      .where('login', '=', login)
-      .executeTakeFirst();
-    // The same work is done for an unknown login, so that timing does not tell which accounts exist.
-    const passwordHash = account?.password_hash ?? (await decoyPasswordHash());
-    const passwordMatches = await verifyPassword(form.mot_de_passe, passwordHash);
-    if (!account || !account.password_hash || !passwordMatches) {
-      await recordLoginFailure(db, form.identifiant, address, now());
-      return renderPage(c, { title: 'Connexion', hasErrors: true, status: 422 }, <LoginPage federation={federationButtons(c)} login={shownLogin} failure={WRONG_CREDENTIALS} />);
-    }
-
-    await clearLoginFailures(db, form.identifiant);
+    const account = checked.account;
     // A new session id at every login: a session planted before login is never promoted.
     const previous = c.get('sessionId');
     if (previous) await invalidateSession(db, previous);

@@ -8,7 +8,7 @@ import { windowStatus } from '../domain/calendar.js';
 import { formatDateTime, formatDayMonth } from '../domain/dates.js';
 import { CHOICES_INTRO, CHOICES_LINKS, PROPOSALS_WORDING } from '../../views/famille/proposals-wording.js';
 import type { FieldError } from '../domain/field-error.js';
-import { OPINION_LABELS, TRANSITION_MESSAGES, acknowledgeOpinions, transitionRefusal, validateChoices, validateIntentions } from '../domain/file.js';
+import { OPINION_LABELS, TRANSITION_MESSAGES, acknowledgeOpinions, transitionRefusal } from '../domain/file.js';
 import { authorize } from '../domain/rights.js';
 import type { Phase } from '../domain/wishes.js';
 import { pupilTimeline } from '../history/history.js';

@@ -1,17 +1,14 @@
 import { Hono, type Context } from 'hono';
 import * as client from 'openid-client';
-import { z } from 'zod';
 import type { FederationProvider } from '../../config.js';
 import type { AppEnv } from '../../context.js';
-import { MAX_PASSWORD_LENGTH } from '../../domain/password-policy.js';
-import { clientAddress } from '../../http/client-address.js';
 import { formFields } from '../../http/form.js';
 import { renderPage } from '../../http/render.js';
 import type { FieldError } from '../../../views/components/error-summary.js';
 import { FederationLinkPage } from '../../../views/auth/federation-link-page.js';
+import { checkCredentials, credentialsFieldErrors, credentialsForm, WRONG_CREDENTIALS } from '../credentials.js';
 import { homePath } from '../current-user.js';
-import { decoyPasswordHash, verifyPassword } from '../password.js';
-import { clearLoginFailures, lockedUntil, normaliseLogin, recordLoginFailure } from '../throttle.js';
+import { normaliseLogin } from '../throttle.js';
 import {
   clearFederationCookie,
   completeFederationLink,
@@ -38,23 +35,10 @@ export const FEDERATION_LINK_TTL_MS = 30 * 60 * 1000;
 /** Only families' accounts come in through a provider; staff and académie accounts use their password. */
 const LINKABLE_ROLES = ['representative', 'pupil'] as const;
 
-const WRONG_CREDENTIALS = 'Identifiant ou mot de passe incorrect. Vérifiez votre saisie et réessayez.';
-
 const PROVIDER_ID = '{[a-z0-9-]{1,32}}';
-
-const linkForm = z.object({
-  identifiant: z.string().max(200).default(''),
-  mot_de_passe: z.string().max(MAX_PASSWORD_LENGTH).default(''),
-});
 
 function randomSecret(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
-}
-
-function formatTime(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('hour')} h ${part('minute')}`;
 }
 
 function logFederation(c: Context<AppEnv>, level: 'warn' | 'info', message: string, provider: FederationProvider, error?: unknown): void {
@@ -95,42 +79,22 @@ export function federationRoutes() {
   app.post('/connexion/federation/relier', async (c) => {
     const pending = await readPendingFederationLink(c);
     if (!pending) return c.redirect('/connexion', 303);
-    const { db, config, now } = c.get('deps');
     const title = `Relier votre compte ${pending.name}`;
-    const parsed = linkForm.safeParse(await formFields(c.req.raw));
+    const parsed = credentialsForm.safeParse(await formFields(c.req.raw));
     const form = parsed.success ? parsed.data : { identifiant: '', mot_de_passe: '' };
     const shownLogin = form.identifiant.slice(0, 200);
     const page = (props: { errors?: FieldError[]; failure?: string }) => <FederationLinkPage name={pending.name} label={pending.label} login={shownLogin} {...props} />;
 
-    const errors: FieldError[] = [];
-    if (!parsed.success) errors.push({ field: 'identifiant', message: 'Le formulaire envoyé est invalide. Réessayez.' });
-    if (parsed.success && form.identifiant.trim() === '') errors.push({ field: 'identifiant', message: 'Saisissez votre identifiant.' });
-    if (parsed.success && form.mot_de_passe === '') errors.push({ field: 'mot_de_passe', message: 'Saisissez votre mot de passe.' });
+    const errors = credentialsFieldErrors(parsed, form);
     if (errors.length > 0) return renderPage(c, { title, hasErrors: true, status: 422 }, page({ errors }));
 
-    // The same counters as the login form: this form must not be a way around them.
-    const address = clientAddress(c, config.trustProxy);
-    const until = await lockedUntil(db, form.identifiant, address, now());
-    if (until) {
-      const failure = `Trop de tentatives de connexion. Pour protéger les comptes, la connexion est suspendue jusqu’à ${formatTime(until, config.timeZone)}. Réessayez ensuite.`;
-      return renderPage(c, { title, hasErrors: true, status: 429 }, page({ failure }));
-    }
-    const account = await db
-      .selectFrom('user_account')
-      .select(['id', 'role', 'password_hash'])
-      .where('login', '=', normaliseLogin(form.identifiant))
-      .executeTakeFirst();
-    const passwordHash = account?.password_hash ?? (await decoyPasswordHash());
-    const passwordMatches = await verifyPassword(form.mot_de_passe, passwordHash);
-    if (!account || !account.password_hash || !passwordMatches) {
-      await recordLoginFailure(db, form.identifiant, address, now());
-      return renderPage(c, { title, hasErrors: true, status: 422 }, page({ failure: WRONG_CREDENTIALS }));
-    }
-    // A staff or académie account is never linked: answered as a wrong password is (not counted: the password was right).
+    const checked = await checkCredentials(c, form);
+    if (!checked.ok) return renderPage(c, { title, hasErrors: true, status: checked.status }, page({ failure: checked.failure }));
+    const account = checked.account;
+    // A staff or académie account is never linked: answered as a wrong password is.
     if (!(LINKABLE_ROLES as readonly string[]).includes(account.role)) {
       return renderPage(c, { title, hasErrors: true, status: 422 }, page({ failure: WRONG_CREDENTIALS }));
     }
-    await clearLoginFailures(db, form.identifiant);
     return completeFederationLink(c, pending, account.id);
   });
 
