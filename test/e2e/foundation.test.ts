@@ -241,8 +241,12 @@ describe('au clavier seulement', () => {
         expectVisibleFocus(identifiant, 'Tab après « Aller au contenu »');
         expect(identifiant.element).toBe('input#identifiant.field__input');
         await page.keyboard.type('famille.aubrac.1');
+        // As on the real service (seed 003), « Identifiant oublié ? » sits under its field.
+        const forgotten = await tab(page);
+        expectVisibleFocus(forgotten, 'Tab après l’identifiant');
+        expect(forgotten).toMatchObject({ element: 'a', text: 'Identifiant oublié ?' });
         const password = await tab(page);
-        expectVisibleFocus(password, 'Tab après l’identifiant');
+        expectVisibleFocus(password, 'Tab après « Identifiant oublié ? »');
         expect(password.element).toBe('input#mot_de_passe.field__input');
         await page.keyboard.type('orientation');
         await navigation(page, () => page.keyboard.press('Enter'));
