@@ -73,10 +73,3 @@ export async function providerConfiguration(provider: FederationProvider): Promi
   return pending;
 }
 
-/** The metadata already discovered for this provider, without a network call (null when not discovered yet or failed). */
-export async function discoveredConfiguration(provider: FederationProvider): Promise<client.Configuration | null> {
-  const pending = discovered.get(cacheKey(provider));
-  if (!pending) return null;
-  return pending.catch(() => null);
-}
-
