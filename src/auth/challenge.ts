@@ -1,13 +1,12 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sql, type Kysely } from 'kysely';
 import type { AppEnv } from '../context.js';
 import type { Database } from '../db/schema.js';
 import { CODE_TTL_MS, FLOW_TTL_MS, formatCode, LINK_TTL_MS, RATE_LIMITS, rateLimitVerdict } from '../domain/account-challenge.js';
 import { sameName } from '../domain/person-name.js';
 import { mobileNumberTail, normaliseMobileNumber } from '../domain/phone.js';
-import { servedOverHttps } from '../http/security.js';
+import { serviceCookie } from './cookie.js';
 
 // account_challenge (migration 0008): one attempt to prove who one is, bound to the browser that
 // asked by a flow cookie (only the SHA-256 of its secret is stored), with the SHA-256 of the code
@@ -19,25 +18,18 @@ export const sha256 = (text: string): Buffer => createHash('sha256').update(text
 
 // --- The flow cookie ---------------------------------------------------------------------------
 
-const cookieName = (secure: boolean) => (secure ? '__Host-orientation_activation' : 'orientation_activation');
+const flowCookie = serviceCookie('orientation_activation', { maxAgeSeconds: FLOW_TTL_MS / 1000 });
 
 export function newFlowSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function writeFlowCookie(c: Context<AppEnv>, secret: string): void {
-  const prefixed = c.get('deps').config.secureCookies;
-  setCookie(c, cookieName(prefixed), secret, { path: '/', httpOnly: true, secure: prefixed || servedOverHttps(c), sameSite: 'Lax', maxAge: FLOW_TTL_MS / 1000 });
-}
+export const writeFlowCookie = flowCookie.write;
+export const clearFlowCookie = flowCookie.clear;
 
 export function readFlowCookie(c: Context<AppEnv>): string | undefined {
-  const value = getCookie(c, cookieName(c.get('deps').config.secureCookies));
+  const value = flowCookie.read(c);
   return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
-}
-
-export function clearFlowCookie(c: Context<AppEnv>): void {
-  const prefixed = c.get('deps').config.secureCookies;
-  deleteCookie(c, cookieName(prefixed), { path: '/', secure: prefixed || servedOverHttps(c), httpOnly: true, sameSite: 'Lax' });
 }
 
 // --- Challenges ---------------------------------------------------------------------------------

@@ -1,9 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../context.js';
-import { servedOverHttps } from '../../http/security.js';
-import { writeSessionCookie } from '../cookie.js';
+import { serviceCookie, writeSessionCookie } from '../cookie.js';
 import { homePath } from '../current-user.js';
 import { renderLinkedElsewhere } from './pages.js';
 import { createSession, invalidateSession } from '../session.js';
@@ -13,26 +11,15 @@ import { providerName } from './providers.js';
 // cookie, whose SHA-256 names the federation_login row (state, nonce, PKCE verifier; then, when
 // the identity is not linked yet, its subject and ID token while the person proves who they are).
 
-const cookieName = (secure: boolean) => (secure ? '__Host-orientation_federation' : 'orientation_federation');
+const federationCookie = serviceCookie('orientation_federation', { maxAgeSeconds: 30 * 60 });
 
 export function hashFederationSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
-export function writeFederationCookie(c: Context<AppEnv>, secret: string): void {
-  const prefixed = c.get('deps').config.secureCookies;
-  // Lax: the provider sends the browser back with a top-level GET, which carries it.
-  setCookie(c, cookieName(prefixed), secret, { path: '/', httpOnly: true, secure: prefixed || servedOverHttps(c), sameSite: 'Lax', maxAge: 30 * 60 });
-}
-
-export function readFederationCookie(c: Context<AppEnv>): string | undefined {
-  return getCookie(c, cookieName(c.get('deps').config.secureCookies));
-}
-
-export function clearFederationCookie(c: Context<AppEnv>): void {
-  const prefixed = c.get('deps').config.secureCookies;
-  deleteCookie(c, cookieName(prefixed), { path: '/', secure: prefixed || servedOverHttps(c), httpOnly: true, sameSite: 'Lax' });
-}
+export const writeFederationCookie = federationCookie.write;
+export const readFederationCookie = federationCookie.read;
+export const clearFederationCookie = federationCookie.clear;
 
 export type PendingFederationLink = {
   idHash: Uint8Array;
